@@ -1,0 +1,136 @@
+"""Stage 4: assemble the :class:`~fangtan.models.Document` from what the stages found.
+
+Turns get their answers' enumerated measures and topic labels; metrics get the speaker of the answer
+they stand in; the counted list of tasks becomes ``key_tasks``; the place is read from the title.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from .clean import Cleaned
+from .lexicon import Lexicon
+from .models import (
+    Answer, Boilerplate, CountedList, Document, Enumeration, Gap, Metric, ParseWarning, PartyBuilding, Span,
+    Speaker, Topic, Turn,
+)
+from .segment import Segments
+
+__all__ = ["assemble"]
+
+_PLACE = regex.compile(r"(?P<place>[\p{Han}]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗|村))(?=[:：\s]|$)")
+
+
+def assemble(
+    c: Cleaned,
+    seg: Segments,
+    metrics: list[Metric],
+    enums: list[Enumeration],
+    counted: list[CountedList],
+    party: PartyBuilding,
+    gaps: list[Gap],
+    warnings: list[ParseWarning],
+    lex: Lexicon,
+    version: str,
+) -> Document:
+    turns = _turns(c, seg, enums, lex)
+    speakers: list[str] = []
+    details: list[Speaker] = []
+    for t in turns:
+        for a in t.answers:
+            if a.speaker and a.speaker not in speakers:
+                speakers.append(a.speaker)
+                details.append(Speaker(name=a.speaker, span=a.span))
+    metrics = _with_speakers(metrics, turns)
+    key = next((cl for cl in counted if cl.is_tasks and cl.items), None)
+    for cl in counted:
+        if cl.items and len(cl.items) != cl.count:
+            warnings.append(ParseWarning(code="count_mismatch", span=cl.span,
+                                         message=f"{cl.phrase}: the text states {cl.count} but lists {len(cl.items)}"))
+    title_span = Span(start=s, end=e) if seg.title_span and (s := c.span(*seg.title_span)[0]) is not None and (e := c.span(*seg.title_span)[1]) else None
+    source = source_span = None
+    if c.source:
+        source = c.source[0]
+        a, b = c.span(c.source[1], c.source[2])
+        source_span = Span(start=a, end=b)
+    place = None
+    if seg.title:
+        pm = _PLACE.match(seg.title)
+        if pm:
+            place = pm.group("place")
+    boiler = [Boilerplate(kind=k if k in ("furniture", "source_line") else "furniture", span=Span(start=a, end=b))
+              for k, s0, e0 in c.boilerplate for a, b in [c.span(s0, e0)]]
+    kind = "interview" if turns else ("report" if len(enums) >= 3 else "news")
+    return Document(
+        fangtan_version=version,
+        title=seg.title,
+        title_span=title_span,
+        subtitle=seg.subtitle,
+        source=source,
+        source_span=source_span,
+        url=c.url,
+        date=c.meta.get("date"),
+        place=place,
+        kind=kind,
+        speakers=speakers,
+        speaker_details=details,
+        turns=turns,
+        metrics=metrics,
+        enumerations=enums,
+        counted_lists=counted,
+        key_tasks=key,
+        party_building=party,
+        gaps=gaps,
+        boilerplate=boiler,
+        warnings=warnings,
+        length=len(c.orig),
+    )
+
+
+def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) -> list[Turn]:
+    out = []
+    for rt in seg.turns:
+        qs, qe = rt.question
+        q = c.text[qs:qe].strip()
+        answers = []
+        for name, a, b in rt.answers:
+            s, e = c.span(a, b)
+            answers.append(Answer(speaker=name, text=c.text[a:b].strip(), span=Span(start=s, end=e)))
+        q_s, q_e = c.span(qs, qe)
+        span = Span(start=q_s, end=answers[-1].span.end if answers else q_e)
+        measures = []
+        for en in enums:
+            if any(a.span.start <= en.span.start < a.span.end for a in answers):
+                measures.extend(en.items)
+                break
+        answer_text = "".join(a.text for a in answers)
+        out.append(Turn(question=q, asker=rt.asker, question_span=Span(start=q_s, end=q_e), speakers=rt.speakers,
+                        answers=answers, measures=measures, topics=_topics(q, answer_text, lex), span=span))
+    return out
+
+
+def _topics(question: str, answer: str, lex: Lexicon) -> list[Topic]:
+    scored = []
+    for label, words in lex.topics.items():
+        hits_q = [w for w in words if w in question]
+        hits_a = [w for w in words if w in answer]
+        score = 2 * len(hits_q) + len(hits_a)
+        if score >= lex.topic_min_score and hits_q:
+            scored.append((score, label, list(dict.fromkeys(hits_q + hits_a))))
+    scored.sort(key=lambda x: -x[0])
+    return [Topic(label=label, triggers=trig) for _, label, trig in scored]
+
+
+def _with_speakers(metrics: list[Metric], turns: list[Turn]) -> list[Metric]:
+    if not turns:
+        return metrics
+    spans = sorted((a.span.start, a.span.end, a.speaker) for t in turns for a in t.answers)
+    starts = [s for s, _, _ in spans]
+    out = []
+    for m in metrics:
+        i = bisect_right(starts, m.span.start) - 1
+        if i >= 0 and spans[i][0] <= m.span.start < spans[i][1] and spans[i][2]:
+            m = m.model_copy(update={"speaker": spans[i][2]})
+        out.append(m)
+    return out

@@ -1,0 +1,249 @@
+"""Stage 1: read and clean the text, keeping an offset map back to the original.
+
+Each fix is a small named function that returns edits ``(start, end, replacement)`` on the
+original text (in the manner of ftfy's named fixes); :func:`clean` applies them all at once so every
+cleaned offset maps back to the original. Then a same-length normalised copy is made for matching
+(full-width digits, traditional unit characters), and page furniture is blanked out of it.
+
+>>> c = clean("<p>产值<span>4</span>.8亿元</p>")
+>>> c.norm.strip()
+'产值4.8亿元'
+>>> c.map.span(2, 7)
+(8, 31)
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicon import Lexicon
+from .spans import OffsetMap
+
+__all__ = ["clean", "Cleaned"]
+
+# --- patterns for markup (compiled once) -----------------------------------------------------------
+_FRONT_MATTER = regex.compile(
+    r"""\A(?P<lead>\ufeff?[ \t\r\n]{0,20})---[ \t]*\r?\n          # opening fence
+        (?P<body>(?:(?!---[ \t]*\r?\n)[^\n]*+\n){0,200}?)        # up to 200 lines of YAML
+        ---[ \t]*(?:\r?\n|\Z)                                   # closing fence
+    """,
+    regex.VERBOSE,
+)
+_YAML_FIELD = regex.compile(r"""^(?P<key>[A-Za-z_]{1,30})[ \t]*:[ \t]*(?P<val>[^\n]*)$""", regex.MULTILINE)
+_COMMENT = regex.compile(r"""<!--(?:[^-]++|-(?!->))*+(?:-->|\Z)""")
+_SCRIPT = regex.compile(
+    r"""<(?P<t>script|style)\b[^<>]{0,2000}>(?:[^<]++|<(?!/(?P=t)))*+(?:</(?P=t)\s*>|\Z)""", regex.IGNORECASE
+)
+_TAG = regex.compile(
+    r"""<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{0,15})\b(?:[^<>"']|"[^"<>]{0,1000}"|'[^'<>]{0,1000}'){0,2000}/?>""",
+)
+_BLOCK_TAGS = frozenset("p br div li ul ol h1 h2 h3 h4 h5 h6 tr table td th section article figure figcaption header footer blockquote hr title dd dt".split())
+_ENTITY = regex.compile(r"""&(?:[A-Za-z]{2,8}|\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6});""")
+_CALLOUT = regex.compile(
+    r"""^>[ \t]*\[![^\n]*+\n(?:>[^\n]*+\n|[ \t]*\n(?=>[ \t]*[^\[\n]))*+""", regex.MULTILINE
+)
+_QUOTE_MARK = regex.compile(r"""^>[ \t]?""", regex.MULTILINE)
+_HEADING_MARK = regex.compile(r"""^\#{1,6}[ \t]+""", regex.MULTILINE)
+_EMPHASIS = regex.compile(r"""\*\*(?=\S)|(?<=\S)\*\*""")
+_URL = regex.compile(r"""(?:https?|ftp)://[^\s<>"'，。）)】]{1,2000}|www\.[A-Za-z0-9.-]{1,200}\.[a-z]{2,6}(?:/[^\s<>"'，。]{0,2000})?""")
+
+# full-width digits, letters and signs fold to ASCII in the matching copy (same length)
+_FW = {0xFF10 + i: 0x30 + i for i in range(10)}
+_FW.update({0xFF21 + i: 0x41 + i for i in range(26)})
+_FW.update({0xFF41 + i: 0x61 + i for i in range(26)})
+_FW.update({ord("．"): ".", ord("％"): "%", ord("\u3000"): " ", ord("\xa0"): " ", ord("－"): "-",
+            ord("～"): "~", ord("\u2002"): " ", ord("\u2003"): " ", ord("\t"): " ", ord("\r"): " "})
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned text, its normalised matching copy (same length) and what cleaning found."""
+
+    orig: str
+    map: OffsetMap
+    norm: str
+    boilerplate: list[tuple[str, int, int]] = field(default_factory=list)  # kind, clean start, end
+    meta: dict[str, str] = field(default_factory=dict)  # front matter fields
+    headings: list[tuple[int, int]] = field(default_factory=list)  # markdown heading lines (clean)
+    source: tuple[str, int, int] | None = None
+    url: str | None = None
+    body_end: int = 0  # clean offset where page furniture after the article begins
+
+    @property
+    def text(self) -> str:
+        return self.map.clean
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.map.span(start, end)
+
+
+# --- named fixes: each returns edits on the original text --------------------------------------------
+def fix_front_matter(text: str, meta: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Remove YAML front matter, keeping its simple ``key: value`` fields in ``meta``."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return []
+    for f in _YAML_FIELD.finditer(m.group("body")):
+        val = f.group("val").strip().strip("'\"")
+        if val:
+            meta.setdefault(f.group("key").lower(), val)
+    return [(m.start(), m.end(), "")]
+
+
+def fix_markup(text: str) -> list[tuple[int, int, str]]:
+    """Remove HTML comments, scripts, styles and tags (block tags become line breaks); unescape entities."""
+    if "<" not in text and "&" not in text:
+        return []
+    edits: list[tuple[int, int, str]] = []
+    for m in _COMMENT.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    for m in _SCRIPT.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    for m in _TAG.finditer(text):
+        edits.append((m.start(), m.end(), "\n" if m.group("name").lower() in _BLOCK_TAGS else ""))
+    for m in _ENTITY.finditer(text):
+        rep = html.unescape(m.group())
+        if rep != m.group() and len(rep) == 1:
+            edits.append((m.start(), m.end(), rep if rep.isprintable() else " "))
+    return edits
+
+
+def fix_markdown(text: str, headings: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Remove annotation callouts (``> [!note]`` blocks), quote and heading markers, ``**``."""
+    if "#" not in text and ">" not in text and "**" not in text:
+        return []
+    edits = [(m.start(), m.end(), "") for m in _CALLOUT.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in _QUOTE_MARK.finditer(text)]
+    for m in _HEADING_MARK.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+        eol = text.find("\n", m.end())
+        headings.append((m.end(), eol if eol >= 0 else len(text)))
+    edits += [(m.start(), m.end(), "") for m in _EMPHASIS.finditer(text)]
+    return edits
+
+
+def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sort edits and drop those inside an earlier, larger one."""
+    edits.sort(key=lambda e: (e[0], -e[1]))
+    out: list[tuple[int, int, str]] = []
+    last = -1
+    for e in edits:
+        if e[0] >= last:
+            out.append(e)
+            last = e[1]
+    return out
+
+
+# --- furniture ---------------------------------------------------------------------------------------
+_LINE = regex.compile(r"[^\n]*+")
+
+
+def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int, tuple[str, int, int] | None]:
+    """Furniture lines, the offset where the article ends, and the source line."""
+    spans: list[tuple[str, int, int]] = []
+    source = None
+    n = len(norm)
+    body_end = n
+    src_re = _source_re(lex)
+    for m in _LINE.finditer(norm):
+        s, e = m.span()
+        if s == e:
+            continue
+        line = m.group().strip()
+        if not line:
+            continue
+        lead = s + (len(m.group()) - len(m.group().lstrip()))
+        sm = src_re.match(line)
+        if sm and len(line) <= 60:
+            if source is None or source[0] == "":
+                org = sm.group("org")
+                source = (org, lead + sm.start("org"), lead + sm.end("org"))
+            spans.append(("source_line", s, e))
+            continue
+        if s > 0.3 * n and line.startswith(lex.end_markers):
+            body_end = s
+            spans.append(("furniture", s, n))
+            break
+        if len(line) <= 40 and (line.startswith(lex.furniture_lines) or any(w in line for w in lex.furniture_contains)):
+            spans.append(("furniture", s, e))
+        elif any(w in line for w in lex.furniture_contains):
+            spans.append(("furniture", s, e))
+    return spans, body_end, source
+
+
+_SOURCE_CACHE: dict[int, regex.Pattern[str]] = {}
+
+
+def _source_re(lex: Lexicon) -> regex.Pattern[str]:
+    key = id(lex)
+    pat = _SOURCE_CACHE.get(key)
+    if pat is None:
+        heads = "|".join(regex.escape(h) for h in sorted(lex.source_heads, key=len, reverse=True))
+        pat = regex.compile(
+            rf"""(?:(?:{heads})[ ]{{0,3}}[:：][ ]{{0,3}})              # 来源：
+                 (?P<org>[^\s:：|｜]{{2,40}}?)                          # the organisation
+                 (?=[ ]|$|[|｜]|(?:作者|编辑|记者|发布|时间|\d{{4}}))   # then a byline, a date or the end
+            """,
+            regex.VERBOSE,
+        )
+        _SOURCE_CACHE[key] = pat
+    return pat
+
+
+def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
+    """Clean ``text``: strip markup and front matter with an offset map, normalise, find furniture."""
+    lex = lexicon or Lexicon.default()
+    meta: dict[str, str] = {}
+    headings_orig: list[tuple[int, int]] = []
+    edits = fix_front_matter(text, meta)
+    edits += fix_markup(text)
+    edits += fix_markdown(text, headings_orig)
+    edits = _merge(edits)
+    omap = OffsetMap.build(text, edits)
+    ctext = omap.clean
+    table = _table(lex)
+    norm = ctext.translate(table)
+    url = None
+    urls = list(_URL.finditer(norm))
+    if urls:
+        url = urls[-1].group()
+        chars = list(norm)
+        for m in urls:
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+        norm = "".join(chars)
+    spans, body_end, source = _furniture(norm, lex)
+    if spans:
+        chars = list(norm)
+        for _, s, e in spans:
+            for i in range(s, e):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        norm = "".join(chars)
+    headings = []
+    if headings_orig:
+        # map heading line offsets (original) to the cleaned text by searching near
+        for hs, he in headings_orig:
+            line = text[hs:he].strip()
+            i = ctext.find(line[:20]) if line else -1
+            if i >= 0:
+                headings.append((i, i + len(line)))
+    if "url" not in meta:
+        for k in ("source_url", "original_url", "link"):
+            if k in meta:
+                meta["url"] = meta[k]
+                break
+    return Cleaned(text, omap, norm, spans, meta, headings, source, meta.get("url") or url, body_end)
+
+
+_TABLES: dict[int, dict[int, int | str]] = {}
+
+
+def _table(lex: Lexicon) -> dict[int, int | str]:
+    t = _TABLES.get(id(lex))
+    if t is None:
+        t = dict(_FW)
+        t.update({ord(a): b for a, b in zip(lex.trad_from, lex.trad_to)})
+        _TABLES[id(lex)] = t
+    return t

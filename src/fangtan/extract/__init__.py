@@ -1,0 +1,1 @@
+"""Stage 3: extractors. Each module has one public ``extract`` function."""

@@ -1,0 +1,199 @@
+"""Counted lists: a count word with its noun (六项重点工作, 两个主战场, 三大先导产业) and its items.
+
+Items are looked for where texts put them: listed just before the count (抓好A、B、C六项重点工作),
+listed after it (现有鹿场2个，分别是A、B), or as the enumerated block that follows it
+(从以下三个方面…一是…二是…三是…). A count phrase with no items found is kept only when its noun
+is one that announces a list (方面, 工作, 任务…), with a warning-worthy empty ``items``.
+
+>>> from fangtan.clean import clean
+>>> cl = extract(clean("聚焦经济发展和乡村振兴两个主战场。"), [])[0]
+>>> cl.count, cl.label, [i.text for i in cl.items]
+(2, '主战场', ['经济发展', '乡村振兴'])
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import regex
+
+from ..clean import Cleaned
+from ..models import CountedList, Enumeration, ListItem, Span
+from ..numbers import read_number
+
+__all__ = ["extract", "TASK_LABELS"]
+
+_NUM = r"(?P<num>[一二两三四五六七八九十]{1,3}|\d{1,2}|双)"
+_MW = r"(?P<mw>个|项|大|条|种|类|件|级|层|重|部分|名|所|批|手|小|地|支|张|片)?"
+_COUNT = regex.compile(
+    rf"""(?<![第\d一二两三四五六七八九十百千万亿.])
+    (?:以下|如下|下列)?
+    {_NUM}(?![是方体])(?!个(?:人|月|年|小时|百分点))
+    {_MW}
+    (?P<label>“?[\p{{Han}}]{{1,12}}?”?)
+    (?=[，,。；;：:、！？\s”）)]|的|是|为|在|上|中|下|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|$)""",
+    regex.VERBOSE,
+)
+_LABEL_STOP = regex.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好")
+_LIST_NOUNS = ("方面", "工作", "任务", "重点", "战场", "行动", "工程", "举措", "措施", "目标", "实事", "事", "战略", "产业",
+               "领域", "环节", "机制", "体系", "基地", "板块", "赛道", "片区", "产业链", "集群", "增长点", "功能", "循环",
+               "水系", "系统", "方向", "效益", "城市", "省份", "地", "村", "流域", "部分", "层", "类")
+TASK_LABELS = ("重点工作", "工作", "任务", "重点任务", "实事", "民生实事", "事", "件事", "工作任务")
+_VERBS = ("聚焦", "抓好", "围绕", "打造", "推进", "实施", "做好", "突出", "坚持", "推动", "建设", "形成", "包括", "涵盖",
+          "覆盖", "分为", "通航", "贯通", "开展", "实现", "构建", "加快", "按照", "着力", "培育", "发展", "打响", "守住",
+          "做强", "壮大", "建成", "拥有", "涉及", "聚力", "坚持以", "以", "在", "对", "将", "把", "有", "即", "由", "从",
+          "流经", "呈现", "实行", "设立", "促进", "形成了", "带动", "强化", "完善", "落实", "提升", "瞄准", "锚定")
+_SEP = regex.compile(r"[、，,]|和|与|及|以及")
+_AFTER_LIST = regex.compile(r"[，,：:]?(?:分别是|分别为|分别|即|包括|为|是)[：:]?")
+_NUMS = {"双": 2}
+
+
+def _count(s: str) -> int | None:
+    if s in _NUMS:
+        return _NUMS[s]
+    v = read_number(s)
+    return int(v) if v is not None and v == int(v) else None
+
+
+def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None,
+            stops: Sequence[int] = ()) -> list[CountedList]:
+    """Counted lists in the cleaned text; ``enums`` are the document's enumerations (original spans);
+    ``stops`` are cleaned offsets (Q&A turn starts) that a list never crosses."""
+    norm, text = c.norm, c.text
+    end = len(norm) if end is None else end
+    out: list[CountedList] = []
+    for m in _COUNT.finditer(norm, start, end):
+        n = _count(m.group("num"))
+        if n is None or not 1 <= n <= 30:
+            continue
+        label_raw = m.group("label")
+        ls = _LABEL_STOP.search(label_raw)
+        label = label_raw[: ls.start()] if ls and ls.start() > 0 else label_raw
+        label = label.strip("“”")
+        if m.group("mw") in ("部分", "层", "类", "手", "地") and not label:
+            label = m.group("mw")
+        if not label:
+            continue
+        phrase_s = m.start("num") if not norm.startswith(("以下", "如下", "下列"), m.start()) else m.start()
+        phrase_e = m.start("label") + len(label_raw.split(label)[0]) + len(label) if label in label_raw else m.end()
+        items = _items_before(c, m.start(), n)
+        if items is None:
+            items = _items_after(c, phrase_e, n, end)
+        if items is None:
+            k = bisect_right(stops, m.end())
+            limit = stops[k] if k < len(stops) else end
+            ahead = norm.startswith(("以下", "如下", "下列"), m.start())
+            items = _items_from_enum(c, enums, m.end(), n, limit, ahead)
+        if items is None:
+            if m.group("num").isdigit() or not (label.endswith(_LIST_NOUNS) or (m.group("mw") in ("大", "项") and len(label) >= 2)):
+                continue
+            if not m.group("mw") and not label.endswith(("方面", "工作")):
+                continue
+            items = []
+        if items is not None and items and not _plausible(items):
+            continue
+        s0, e0 = c.span(min([phrase_s] + [x[1] for x in items if x[1] < phrase_s]), phrase_e)
+        li = [ListItem(text=t, span=Span(start=a, end=b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
+        out.append(CountedList(count=n, label=label, phrase=text[phrase_s:phrase_e], items=li,
+                               is_tasks=label.endswith(TASK_LABELS), span=Span(start=s0, end=e0)))
+    return out
+
+
+def _plausible(items) -> bool:
+    return all(0 < len(t) <= 60 for t, _, _ in items)
+
+
+def _items_before(c: Cleaned, pos: int, n: int):
+    """A 、-list just before the count: 抓好A、B、C六项…, “A、B、C”三大…"""
+    norm, text = c.norm, c.text
+    a = max(0, pos - 160)
+    seg = norm[a:pos]
+    # the list starts after the last clause boundary
+    b = max(seg.rfind(ch) for ch in "。；;：:！？\n，,")
+    if b >= 0 and seg.count("、", b) == 0 and seg.count("和", b) == 0 and seg.count("与", b) == 0:
+        # the boundary may be a comma inside the list (A，B，C): fall back to the previous stronger one
+        pass
+    start = a + b + 1
+    while start < pos and norm[start] in " “\"":
+        start += 1
+    body_end = pos
+    while body_end > start and norm[body_end - 1] in "”\" 的等":
+        body_end -= 1
+    if body_end - start < 2:
+        return None
+    # drop a leading verb
+    for v in sorted(_VERBS, key=len, reverse=True):
+        k = norm.find(v, start, min(body_end, start + 12))
+        if k >= 0 and (k == start or norm[start:k].strip(" “\"") == "" or _all_han(norm[start:k])):
+            if k - start <= 8:
+                start = k + len(v)
+                break
+    while start < body_end and norm[start] in " “\"、":
+        start += 1
+    parts = _split(norm, start, body_end)
+    if len(parts) == 1 and n > 1:
+        s, e = parts[0]
+        L = e - s
+        if L == n or (L == 2 * n and n == 2):
+            step = L // n
+            parts = [(s + k * step, s + (k + 1) * step) for k in range(n)]
+    if len(parts) != n or n < 2:
+        return None
+    return [(text[s:e].strip(" “”\"'"), s, e) for s, e in parts]
+
+
+def _all_han(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def _split(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+    parts = []
+    p = s
+    for m in _SEP.finditer(norm, s, e):
+        parts.append((p, m.start()))
+        p = m.end()
+    parts.append((p, e))
+    return [(x, y) for x, y in parts if y > x]
+
+
+def _items_after(c: Cleaned, pos: int, n: int, end: int):
+    """现有鹿场2个，分别是A、B。"""
+    norm, text = c.norm, c.text
+    m = _AFTER_LIST.match(norm, pos, end)
+    if not m:
+        return None
+    stop = regex.compile(r"[。；;！？\n]").search(norm, m.end(), min(end, m.end() + 200))
+    e = stop.start() if stop else min(end, m.end() + 200)
+    parts = [(s, t) for s, t in _split(norm, m.end(), e)]
+    parts = [(s, t) for s, t in parts if t - s >= 1]
+    if len(parts) != n:
+        return None
+    return [(text[s:t].strip(" “”\"'等"), s, t) for s, t in parts]
+
+
+def _items_from_enum(c: Cleaned, enums: list[Enumeration], pos: int, n: int, limit: int, ahead: bool):
+    """The enumerated block right after the count phrase: in the next sentence, or (以下…) nearby."""
+    o = c.map.pos(pos)
+    lim = c.map.pos(limit) if limit < len(c.norm) else c.map.orig_len
+    nxt = regex.compile(r"[。；;！？\n]").search(c.norm, pos, limit)
+    near = c.map.pos(nxt.end()) + 2 if nxt else lim
+    for e in enums:
+        reach = 800 if ahead else near - o
+        if 0 <= e.span.start - o <= reach and e.span.start < lim and len(e.items) == n:
+            out = []
+            for it in e.items:
+                out.append((it.heading, None, None))
+            return [(t, _clean_of(c, it.span.start), _clean_of(c, it.span.end)) for (t, _, _), it in zip(out, e.items)]
+    return None
+
+
+def _clean_of(c: Cleaned, orig: int) -> int:
+    """A cleaned offset for an original one (used rarely: enumeration items)."""
+    lo, hi = 0, len(c.norm)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if c.map.pos(mid) < orig:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

@@ -1,0 +1,117 @@
+"""Enumerated measures: 一是/二是…, 第一/第二…, 一、二、…, （一）（二）…, 1. 2. …, （1）, ①②, 首先/其次….
+
+A block is a run of markers of one style numbered 1, 2, 3… in order; styles nest independently.
+An item's heading is its first clause: up to the first 。 or ；, or the end of its line.
+
+>>> from fangtan.clean import clean
+>>> [i.heading for i in extract(clean("我们将：一是抓项目，促发展。二是惠民生。"))[0].items]
+['抓项目，促发展', '惠民生']
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+import regex
+
+from ..clean import Cleaned
+from ..models import EnumItem, Enumeration, Span
+from ..numbers import CN_DIGITS
+
+__all__ = ["extract"]
+
+_CN = "一二三四五六七八九十"
+_B = r"(?:(?<=^|[。；;：:！？!?\n“\"（(】>])|(?<=[，,](?=[一二三四五六七八九十]是)))"  # a boundary before a marker
+_MARKER = regex.compile(
+    rf"""{_B}[ ]{{0,4}}
+    (?:
+        (?P<shi>[{_CN}]{{1,3}})是(?![否非不])                    # 一是
+      | 第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])[，,、：:]?        # 第一，
+      | (?P<dun>[{_CN}]{{1,3}})、                                # 一、
+      | [（(](?P<cparen>[{_CN}]{{1,3}})[）)]                      # （一）
+      | [（(](?P<aparen>\d{{1,2}})[）)]                           # （1）
+      | (?P<arabic>\d{{1,2}})(?:[.．。、](?!\d)|\s)               # 1. 1、 1。
+      | (?P<circ>[①②③④⑤⑥⑦⑧⑨⑩])                               # ①
+      | (?P<seq>首先|其次|再次|最后)[，,]                          # 首先，
+    )""",
+    regex.VERBOSE | regex.MULTILINE,
+)
+_STYLES = ("shi", "di", "dun", "cparen", "aparen", "arabic", "circ", "seq")
+_STYLE_NAME = {"shi": "shi", "di": "di", "dun": "cn_dun", "cparen": "cn_paren", "aparen": "arabic_paren",
+               "arabic": "arabic", "circ": "circled", "seq": "sequence"}
+_HEAD_END = regex.compile(r"[。；;！!？?\n]")
+_SEQ = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
+
+
+def _ordinal(style: str, s: str) -> int:
+    if style in ("aparen", "arabic"):
+        return int(s)
+    if style == "circ":
+        return "①②③④⑤⑥⑦⑧⑨⑩".index(s) + 1
+    if style == "seq":
+        return _SEQ[s]
+    if len(s) == 1:
+        return 10 if s == "十" else CN_DIGITS.get(s, 0)
+    if s[0] == "十":
+        return 10 + CN_DIGITS.get(s[1], 0)
+    if len(s) == 2 and s[1] == "十":
+        return CN_DIGITS.get(s[0], 0) * 10
+    if len(s) == 3 and s[1] == "十":
+        return CN_DIGITS.get(s[0], 0) * 10 + CN_DIGITS.get(s[2], 0)
+    return 0
+
+
+def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[int] = ()) -> list[Enumeration]:
+    """Every enumerated block in the cleaned text (cleaned offsets in, original spans out).
+
+    ``stops`` are cleaned offsets where a block must end (the start of the next Q&A turn)."""
+    norm = c.norm
+    end = len(norm) if end is None else end
+    open_: dict[str, list[tuple[int, int, int, str]]] = {}  # style -> items (ordinal, mstart, mend, marker)
+    blocks: list[tuple[str, list[tuple[int, int, int, str]]]] = []
+    for m in _MARKER.finditer(norm, start, end):
+        style = next(s for s in _STYLES if m.group(s) is not None)
+        n = _ordinal(style, m.group(style))
+        ms = m.start(style) if style not in ("cparen", "aparen") else m.start(style) - 1
+        if style == "di":
+            ms -= 1
+        item = (n, ms, m.end(), c.text[ms : m.end()].strip())
+        cur = open_.get(style)
+        if cur and n == cur[-1][0] + 1:
+            cur.append(item)
+        elif n == 1:
+            if cur and len(cur) >= 2:
+                blocks.append((style, cur))
+            open_[style] = [item]
+        # any other number breaks nothing: a stray 5. inside a sentence is ignored
+    for style, cur in open_.items():
+        if len(cur) >= 2:
+            blocks.append((style, cur))
+    blocks.sort(key=lambda b: b[1][0][1])
+    return [_block(c, style, items, end, stops) for style, items in blocks]
+
+
+def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: int, stops: Sequence[int]) -> Enumeration:
+    norm, text = c.norm, c.text
+    out = []
+    for k, (n, ms, me, marker) in enumerate(items):
+        nxt = items[k + 1][1] if k + 1 < len(items) else None
+        line_end = norm.find("\n", me)
+        line_end = end if line_end < 0 else min(line_end, end)
+        j = bisect_right(stops, me)
+        if j < len(stops):
+            line_end = min(line_end, stops[j])
+        stop = min(nxt, line_end) if nxt is not None else line_end
+        if nxt is not None and nxt > line_end and style in ("dun", "cparen"):
+            stop = line_end
+        h = _HEAD_END.search(norm, me, stop)
+        hend = h.start() if h else stop
+        tail = stop
+        if nxt is None:
+            # the last item runs to the end of its sentence group: cut at the line or a paragraph break
+            tail = line_end
+        heading = text[me:hend].strip(" \t　，,：:")
+        body = text[me:tail].strip()
+        s0, e0 = c.span(ms, max(tail, hend))
+        out.append(EnumItem(ordinal=n, marker=marker, heading=heading, text=body, span=Span(start=s0, end=e0)))
+    return Enumeration(style=_STYLE_NAME[style], items=out, span=Span(start=out[0].span.start, end=out[-1].span.end))

@@ -1,0 +1,50 @@
+"""Gaps: places where a scraped page lost its digits (a unit or % with no number, 年 with no year).
+
+The value stays unknown. Where the text itself determines it (“十四五”开局之年 is 2021) the gap
+carries the inferred year, marked with the evidence span.
+
+>>> from fangtan.clean import clean
+>>> from fangtan.grammar import Grammar
+>>> [(x.kind, x.inferred_value) for x in extract(clean("产值万元,同比增长%。年是“十四五”开局之年。"), Grammar.default())]
+[('number', None), ('number', None), ('year', 2021)]
+"""
+from __future__ import annotations
+
+import regex
+
+from ..clean import Cleaned
+from ..grammar import Grammar
+from ..models import Gap, Span
+
+__all__ = ["extract", "PLAN_YEARS"]
+
+# five-year plans and their first years: 十四五 2021–2025
+PLAN_YEARS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+_PLAN_YEAR = regex.compile(r"""[“"]?(?P<plan>十[一二三四五六]五)[”"]?(?:规划)?(?:的)?(?P<which>开局之年|开局年|起步之年|收官之年|收官年|第一年|最后一年)""")
+
+
+def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> list[Gap]:
+    norm = c.norm
+    end = len(norm) if end is None else end
+    found: list[tuple[int, Gap]] = []
+    for m in g.lost_value.finditer(norm, start, end):
+        s, e = c.span(m.start(), m.end())
+        found.append((m.start(), Gap(kind="number", context=_context(c, m.start(), m.end()), span=Span(start=s, end=e))))
+    for m in g.lost_year.finditer(norm, start, end):
+        s, e = c.span(m.start("year"), m.end("year"))
+        inferred = None
+        src = None
+        p = _PLAN_YEAR.search(norm, m.end(), min(end, m.end() + 16))
+        if p is not None:
+            first = PLAN_YEARS[p.group("plan")]
+            inferred = first + 4 if p.group("which") in ("收官之年", "收官年", "最后一年") else first
+            a, b = c.span(p.start(), p.end())
+            src = Span(start=a, end=b)
+        found.append((m.start(), Gap(kind="year", context=_context(c, m.start(), m.end()), inferred_value=inferred,
+                                     inferred_from=src, span=Span(start=s, end=e))))
+    found.sort(key=lambda x: x[0])
+    return [gp for _, gp in found]
+
+
+def _context(c: Cleaned, s: int, e: int) -> str:
+    return c.text[max(0, s - 8) : e + 8].replace("\n", " ")

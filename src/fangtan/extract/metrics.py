@@ -1,0 +1,477 @@
+"""Metrics: an indicator name with a value and/or a growth.
+
+One scan of the grammar's ``quantity`` pattern per sentence finds values and growths; small
+helpers then give each a name from the words before it (or, for counts such as ``85个口袋公园``,
+after it), attach a growth to the value it follows, and spread ``分别`` lists over their items.
+
+>>> from fangtan.clean import clean
+>>> from fangtan.grammar import Grammar
+>>> [ (m.name, str(m.value), m.unit, m.growth.direction.value, str(m.growth.rate))
+...   for m in extract(clean("全市地区生产总值256.3亿元，比上年增长6.5%。"), Grammar.default()) ]
+[('地区生产总值', '256.3', '亿元', 'up', '6.5')]
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..clean import Cleaned
+from ..grammar import ARABIC, Grammar
+from ..models import Direction, Growth, Metric, Span
+from ..numbers import read_number, to_base
+
+__all__ = ["extract"]
+
+_SENTENCE = regex.compile(r"[^。；;！？!?\n]++")
+_CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
+_PERIOD = regex.compile(
+    r"""(?:截至|到)?(?:\d{2,4}年(?:\d{1,2}月)?(?:底|末|初|以来|上半年|前三季度|全年)?
+        |\d{1,2}(?:[-—–~至]\d{1,2})?月(?:份|末|底|初)?
+        |前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|[上下]半年|前?[一二三四1-4]季度|前三季度|全年|今年|去年|上年|明年|当年|年内
+        |过去[一二三四五两十\d]{1,2}年|[一二三四五两十\d]{1,2}年来|近[一二三四五两十\d]{1,2}年|近年来|目前|当前|截至目前|现在|如今)""",
+    regex.VERBOSE,
+)
+_LEAD_JUNK = "、，,：:；;（(）)“”\"'‘’《》【】 —-·•.。等及和与"
+_TRAIL_JUNK = "、，,：:（(“\"'‘ 的了"
+_HEADS = ("先进产能占比", "增加值", "排放量", "总产值", "产值", "产量", "投资", "收入", "支出", "占比", "比重", "比例",
+          "销售额", "营收", "面积", "人数", "进出口", "余额", "规模", "总额", "增速", "浓度", "覆盖率")
+_POST_STOP = regex.compile(
+    r"入围|获评|获得|构筑|扎根|参加|参与|实现|完成|成为|带动|覆盖|落户|建成|开工|投产|签约|达到|进入|位居|通过|受益|全部|已经|"
+    r"[的在将已均被把与对为是了获入，。、；：,:;（(）)\s“”\d]"
+)
+_POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访", "开设", "举办", "对接", "链接", "培育", "新增",
+               "签约", "发放", "招募", "关停", "带动", "远销", "接待", "新建", "培训", "提供", "吸引", "了", "的", "达",
+               "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
+               "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
+               "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了")
+_TARGET = ("预期目标", "主要目标", "目标是", "力争", "争取", "确保", "拟", "预计", "预期", "计划", "目标")
+_RATE_LIST = regex.compile(
+    rf"""(?:[、和及与]|，|,)(?P<h>约|近|超过|超)?(?P<r>{ARABIC})(?P<u>%|个百分点|倍)(?P<ha>左右|以上)?""",
+    regex.VERBOSE,
+)
+_ITEM_SPLIT = regex.compile(r"[、和及与]")
+
+
+@dataclass
+class _M:
+    """A metric being built."""
+
+    name: str
+    nstart: int
+    nend: int
+    start: int
+    end: int
+    rule: str
+    value: Decimal | None = None
+    value_max: Decimal | None = None
+    unit: str | None = None
+    approx: str | None = None
+    vspan: tuple[int, int] | None = None
+    growth: dict | None = None
+    aside: bool = False
+    verb: str | None = None
+    scope: str | None = None
+    period: str | None = None
+    missing: list = field(default_factory=list)
+
+
+def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> list[Metric]:
+    """Every metric in the cleaned text ``c`` between ``start`` and ``end`` (cleaned offsets)."""
+    norm = c.norm
+    end = len(norm) if end is None else end
+    out: list[Metric] = []
+    for sm in _SENTENCE.finditer(norm, start, end):
+        s, e = sm.span()
+        if e - s < 3 or not any(ch.isdigit() or ch in "%零〇一二两三四五六七八九十百千成倍番平" for ch in norm[s:e]):
+            continue
+        built = _sentence(c, g, s, e)
+        out.extend(_finish(c, g, m, s, e) for m in built)
+    return out
+
+
+def _sentence(c: Cleaned, g: Grammar, s: int, e: int) -> list[_M]:
+    norm = c.norm
+    lex = g.lexicon
+    delims = [m.end() for m in _CLAUSE_DELIM.finditer(norm, s, e)]
+    toks = list(g.quantity.finditer(norm, s, e))
+    ms: list[_M] = []
+    prev_end = s
+    period = None
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        ts = t.start()
+        k = bisect_right(delims, ts)
+        cstart = max(delims[k - 1] if k else s, s)
+        left = max(cstart, prev_end)
+        pm = None
+        for pm in _PERIOD.finditer(norm, cstart if k else s, ts):
+            pass
+        if pm is not None and pm.start() <= left + 2:
+            period = pm.group()
+        if t.group("lost") is not None:
+            name, ns, ne, scope, verb = _clean_name(c, g, left, ts)
+            if name:
+                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group("lunit"), None, t.span(),
+                             verb=verb, scope=scope, missing=["value"]))
+            prev_end = t.end()
+            i += 1
+            continue
+        if t.group("v") is not None:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.group("v") is not None and _is_qualifier(norm, t, nxt):
+                i += 1  # 20平方公里以上河流5条: the first number qualifies the noun of the second
+                continue
+            consumed = _value(c, g, t, toks, i, left, ms, delims, s, e)
+            if consumed:
+                for m in ms[-consumed[0]:] if consumed[0] else []:
+                    m.period = m.period or period
+                i = consumed[1]
+                prev_end = toks[i - 1].end()
+                continue
+        elif t.group("g") is not None or t.group("c") is not None or t.group("s") is not None:
+            j = _growth(c, g, t, toks, i, left, ms, s, e)
+            for m in ms:
+                m.period = m.period or period
+            prev_end = j
+        i += 1
+        prev_end = max(prev_end, t.end())
+    return ms
+
+
+def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool:
+    gap = norm[t.end() : nxt.start()]
+    if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-" or ch.isspace() for ch in gap):
+        return False
+    if t.group("unit") in ("%", "个百分点"):
+        return False
+    return True
+
+
+# --- names ---------------------------------------------------------------------------------------------
+def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, str | None, str | None]:
+    """Trim ``norm[a:b]`` to an indicator name: cut at breaks and periods, drop scope and verbs.
+
+    Returns (name as written, start, end, scope, verb)."""
+    lex = g.lexicon
+    norm = c.norm
+    a = max(a, b - 40)
+    seg = norm[a:b]
+    cut = 0
+    for w in lex.name_breaks + ("等",):
+        p = seg.rfind(w)
+        if p >= 0 and p + len(w) < len(seg):
+            cut = max(cut, p + len(w))
+    for pm in _PERIOD.finditer(seg, cut):
+        if pm.end() < len(seg):
+            cut = max(cut, pm.end())
+    verb = None
+    scope = None
+    s, t = a + cut, b
+    changed = True
+    while changed and s < t:
+        changed = False
+        while s < t and norm[s] in _LEAD_JUNK:
+            s += 1
+            changed = True
+        for w in lex.scope_prefixes:
+            if norm.startswith(w, s, t) and t - s > len(w):
+                scope = scope or w
+                s += len(w)
+                changed = True
+                break
+        while s < t and norm[t - 1] in _TRAIL_JUNK:
+            t -= 1
+            changed = True
+        for w in lex.name_verbs + lex.level_words + lex.hedges_before:
+            if t - s > len(w) and norm.endswith(w, s, t):
+                verb = verb or w
+                t -= len(w)
+                changed = True
+                break
+    if t - s > 24:
+        s = t - 24
+    name = c.text[s:t].strip()
+    if not name or not any(ch.isalpha() for ch in name):
+        return "", s, s, scope, verb
+    return name, s, t, scope, verb
+
+
+def _post_name(c: Cleaned, a: int, limit: int) -> tuple[str, int, int]:
+    """The noun after a count: 85个口袋公园 → 口袋公园."""
+    norm = c.norm
+    b = min(limit, a + 12)
+    m = _POST_STOP.search(norm, a, b)
+    t = m.start() if m else b
+    name = c.text[a:t]
+    return name, a, t
+
+
+# --- values --------------------------------------------------------------------------------------------
+def _read_value(t: regex.Match[str]) -> tuple[Decimal | None, Decimal | None, str | None, str | None, bool]:
+    """(value, value_max, unit, approx, is_chinese_numeral)."""
+    if t.group("pnum"):
+        return read_number(t.group("pnum")), None, "%", t.group("vh"), not t.group("pnum")[0].isdigit()
+    num = t.group("num")
+    v = read_number(num)
+    v2 = read_number(t.group("num2")) if t.group("num2") else None
+    unit = t.group("unit")
+    approx = t.group("vh") or t.group("yu") or t.group("vha")
+    if "余" in unit or "多" in unit:
+        approx = approx or ("余" if "余" in unit else "多")
+        unit = unit.replace("余", "").replace("多", "")
+    if unit == "百分点":
+        unit = "个百分点"
+    return v, v2, unit, approx, not num[0].isdigit()
+
+
+def _value(c, g, t, toks, i, left, ms, delims, s, e):
+    """Handle a value token (and a 分别 run of values after it). Returns (n_added, next_index) or None."""
+    norm = c.norm
+    v, v2, unit, approx, cn = _read_value(t)
+    if v is None:
+        return None
+    is_count = unit in g.count_units
+    if cn and is_count and not approx and v < 10:
+        return None  # 两个主战场, 三个方面: a count inside a name, not a metric
+    if cn and unit in ("倍",) and not approx:
+        return None
+    name, ns, ne, scope, verb = _clean_name(c, g, left, t.start())
+    pre = norm[left : t.start()]
+    # a 分别/均 list: A、B、C分别为 x、y、z
+    dist_at = max(pre.rfind("分别"), pre.rfind("均为"))
+    if dist_at >= 0:
+        run = [t]
+        j = i + 1
+        while j < len(toks) and toks[j].group("v") is not None:
+            gap = norm[run[-1].end() : toks[j].start()]
+            if gap and all(ch in "、和及与，, " for ch in gap):
+                run.append(toks[j])
+                j += 1
+            else:
+                break
+        names = _split_items(c, g, left, left + dist_at, left + dist_at + 2, t.start())
+        if names and (len(names) == len(run) or len(run) == 1):
+            for k, (nm, a, b) in enumerate(names):
+                tok = run[k] if len(run) > 1 else run[0]
+                vv, vv2, uu, ap, _ = _read_value(tok)
+                ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, tok.span(), verb="分别"))
+            return len(names), j
+    if not name or (is_count and _prefers_post(pre, name)):
+        nxt_limit = toks[i + 1].start() if i + 1 < len(toks) else e
+        k = bisect_right(delims, t.end())
+        if k < len(delims):
+            nxt_limit = min(nxt_limit, delims[k] - 1)
+        pname, pa, pb = _post_name(c, t.end(), nxt_limit)
+        if is_count and pname and len(pname) >= 2:
+            ms.append(_M(pname, pa, pb, t.start(), pb, "count_then_noun", v, v2, unit, approx, t.span(), verb=verb))
+            return 1, i + 1
+        if not name:
+            return None
+    aside = norm.count("（", left, t.start()) + norm.count("(", left, t.start()) > norm.count("）", left, t.start()) + norm.count(")", left, t.start())
+    ms.append(_M(name, ns, ne, ns, t.end(), "name_value", v, v2, unit, approx, t.span(), aside=aside, verb=verb, scope=scope))
+    return 1, i + 1
+
+
+def _prefers_post(pre: str, name: str) -> bool:
+    p = pre.rstrip()
+    return p.endswith(_POST_VERBS) or name.endswith(_POST_VERBS)
+
+
+def _split_items(c, g, a, dist_start, dist_end, vstart):
+    """Names for a 分别 list: the items before 分别, each with the shared head noun."""
+    norm = c.norm
+    name, ns, ne, _, _ = _clean_name(c, g, a, dist_start)
+    if not name:
+        return []
+    suffix = c.text[dist_end:vstart].strip()
+    for w in g.lexicon.name_verbs + g.lexicon.level_words:
+        if suffix.endswith(w):
+            suffix = suffix[: -len(w)]
+            break
+    parts = []
+    p = ns
+    for m in _ITEM_SPLIT.finditer(norm, ns, ne):
+        parts.append((p, m.start()))
+        p = m.end()
+    parts.append((p, ne))
+    parts = [(x, y) for x, y in parts if y > x]
+    if len(parts) < 2:
+        return []
+    texts = [c.text[x:y] for x, y in parts]
+    head = "" if suffix else _shared_head(texts)
+    out = []
+    for k, ((x, y), tx) in enumerate(zip(parts, texts)):
+        nm = tx
+        if head and not tx.endswith(head):
+            nm = tx + head
+        if suffix:
+            nm = nm + suffix
+        out.append((nm, x, y))
+    return out
+
+
+def _shared_head(texts: list[str]) -> str:
+    last, first = texts[-1], texts[0]
+    c = first[-1]
+    p = last.find(c)
+    if 0 <= p < len(last) - 1:
+        return last[p + 1 :]
+    if len(first) <= 2 and all(len(t) == len(first) for t in texts[:-1]) and len(last) > len(first):
+        return last[len(first) :]
+    for h in _HEADS:
+        if last.endswith(h) and not first.endswith(h):
+            return h
+    return ""
+
+
+# --- growths -------------------------------------------------------------------------------------------
+def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
+    """Handle a growth token; returns the offset where the next name may start."""
+    norm = c.norm
+    lex = g.lexicon
+    end = t.end()
+    rates: list[tuple[Decimal | None, str | None, str | None, tuple[int, int]]] = []
+    if t.group("g") is not None:
+        verb = t.group("gverb")
+        d = _direction(g, verb)
+        basis = t.group("basis")
+        unit = t.group("gunit")
+        unit = "个百分点" if unit == "百分点" else unit
+        rate = read_number(t.group("rate")) if t.group("rate") else None
+        approx = t.group("gh") or t.group("gha")
+        rates.append((rate, unit, approx, t.span()))
+        dist = t.group("dist") or t.group("dist2")
+        for rm in _iter_rates(norm, end, e):
+            rates.append((read_number(rm.group("r")), rm.group("u"), rm.group("h") or rm.group("ha"), rm.span()))
+            end = rm.end()
+        if d == "flat":
+            rates = [(None, None, None, t.span())]
+    elif t.group("c") is not None:
+        d = "up" if t.group("cverb") in ("高于", "快于") else "down"
+        basis = t.group("cverb") + t.group("cobj")
+        rates.append((read_number(t.group("crate")), t.group("cunit"), None, t.span()))
+        verb = t.group("cverb")
+        dist = None
+    else:
+        if t.group("double"):
+            d, verb = "up", t.group("double")
+            basis = t.group("dbasis")
+            r = lex.doubling.get(verb, 1)
+            rates.append((Decimal(r), "倍", None, t.span()))
+        else:
+            d, verb, basis = "flat", t.group("flat"), t.group("fbasis")
+            rates.append((None, None, None, t.span()))
+        dist = None
+    gstart = t.start()
+    name, ns, ne, scope, nverb = _clean_name(c, g, left, gstart)
+    if name and name.endswith(("增速", "增幅", "降幅", "涨幅")) and len(name) > 2:
+        pass
+    growths = [dict(direction=d, rate=r, unit=u, basis=basis, approx=ap, span=sp, verb=verb) for r, u, ap, sp in rates]
+    # several rates: 分别 over named items, or over the metrics just before
+    if len(growths) > 1 or dist:
+        if name:
+            items = _split_items(c, g, left, ne, ne, ne) if ("、" in name or "和" in name or "及" in name or "与" in name) else []
+            if items and (len(items) == len(growths) or len(growths) == 1):
+                for k, (nm, a, b) in enumerate(items):
+                    gr = growths[k] if len(growths) > 1 else growths[0]
+                    ms.append(_M(nm, a, b, a, gr["span"][1], "growth_distributive", growth=gr, verb=nverb))
+                return end
+        targets = [m for m in ms if m.growth is None and not m.aside]
+        if not name and len(targets) >= len(growths) > 1:
+            for m, gr in zip(targets[-len(growths):], growths):
+                m.growth = gr
+                m.end = max(m.end, gr["span"][1])
+            return end
+    gr = growths[0]
+    if name and not _is_basis_only(name):
+        last = ms[-1] if ms else None
+        if last is not None and last.growth is None and last.value is not None and name in ("增速", "增幅"):
+            last.growth = gr
+            last.end = gr["span"][1]
+            return end
+        ms.append(_M(name, ns, ne, ns, gr["span"][1], "name_growth", growth=gr, verb=nverb, scope=scope))
+        for extra in growths[1:]:
+            ms.append(_M(name, ns, ne, extra["span"][0], extra["span"][1], "name_growth", growth=extra, verb=nverb))
+        return end
+    main = [m for m in ms if not m.aside]
+    last = main[-1] if main else None
+    if last is None:
+        return end
+    if last.growth is None:
+        last.growth = gr
+        last.end = max(last.end, gr["span"][1])
+        return end
+    # a second growth: a change of the growth rate (增速), or the same indicator on another basis
+    if gr["unit"] == "个百分点" and last.growth.get("unit") == "%":
+        nm = "降幅" if verb.startswith("降幅") else "增速"
+        ms.append(_M(nm, gr["span"][0], gr["span"][0], gr["span"][0], gr["span"][1], "rate_change", growth=gr))
+    else:
+        ms.append(_M(last.name, last.nstart, last.nend, gr["span"][0], gr["span"][1], "same_indicator_growth", growth=gr))
+    return end
+
+
+def _iter_rates(norm: str, pos: int, end: int):
+    while True:
+        m = _RATE_LIST.match(norm, pos, end)
+        if not m:
+            return
+        yield m
+        pos = m.end()
+
+
+def _direction(g: Grammar, verb: str) -> str:
+    if verb in g.flat_words:
+        return "flat"
+    if verb in g.down_words:
+        return "down"
+    return "up"
+
+
+def _is_basis_only(name: str) -> bool:
+    return name in ("同比", "环比", "比上年", "较上年", "年均", "平均", "实际", "两年平均", "名义")
+
+
+# --- finishing -----------------------------------------------------------------------------------------
+def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
+    lex = g.lexicon
+    growth = None
+    missing = list(m.missing)
+    if m.growth is not None:
+        gr = m.growth
+        gs, ge = c.span(*gr["span"])
+        growth = Growth(direction=Direction(gr["direction"]), rate=gr["rate"], unit=gr["unit"],
+                        basis=gr["basis"], approx=gr["approx"], span=Span(start=gs, end=ge))
+        if gr["rate"] is None and gr["direction"] != "flat":
+            missing.append("growth_rate")
+    base_value, base_unit = to_base(m.value, m.unit, lex)
+    start, end = min(m.start, m.nstart), m.end
+    os_, oe = c.span(start, end)
+    ns, ne = c.span(m.nstart, m.nend) if m.nend > m.nstart else (os_, os_)
+    vspan = None
+    if m.vspan:
+        vs, ve = c.span(*m.vspan)
+        vspan = Span(start=vs, end=ve)
+    sentence = c.norm[s:e]
+    status = "target" if any(w in sentence for w in _TARGET) else "actual"
+    key = _key(lex, m.name)
+    return Metric(
+        name=m.name, key=key, scope=m.scope, period=m.period, verb=m.verb, value=m.value, value_max=m.value_max,
+        unit=m.unit, base_value=base_value, base_unit=base_unit, approx=m.approx, growth=growth, status=status,
+        missing=missing, rule=m.rule, span=Span(start=os_, end=oe), name_span=Span(start=ns, end=ne), value_span=vspan,
+    )
+
+
+def _key(lex, name: str) -> str | None:
+    names = lex.indicator_names
+    n = name.translate(str.maketrans(lex.trad_from, lex.trad_to))
+    if n in names:
+        return names[n]
+    best = None
+    for k, v in names.items():
+        if n.endswith(k) and (best is None or len(k) > len(best)):
+            best = k
+    return names[best] if best else None

@@ -1,0 +1,69 @@
+"""Party building (党建): the overall approach, the measures and the named systems and targets.
+
+Found by what the text says: the approach is a quoted string of short verb–object slogans next to a
+word such as 思路/要求; the measures are the enumerated block that follows a party-building cue
+(党建, 基层党组织, 换届…); the systems are quoted names followed by 制度/目标/机制 inside that part.
+
+>>> from fangtan.clean import clean
+>>> pb = extract(clean("按照“抓基层、建体系、强保障”总体思路，推动基层党建工作：一是抓换届。二是强队伍。"), [])
+>>> pb.approach
+['抓基层', '建体系', '强保障']
+"""
+from __future__ import annotations
+
+import regex
+
+from ..clean import Cleaned
+from ..models import Enumeration, ListItem, PartyBuilding, Span
+
+__all__ = ["extract", "PARTY_CUES"]
+
+PARTY_CUES = ("党建", "党组织", "党员", "党委", "两委", "党史", "党风廉政", "组织部", "支部", "党性")
+_APPROACH = regex.compile(
+    r"""[“"](?P<body>[\p{Han}]{2,5}(?:、[\p{Han}]{2,5}){2,7})[”"]
+        (?P<tail>的?(?:总体思路|工作思路|思路|总要求|要求|工作方针|方针|总体目标|工作法|模式))""",
+    regex.VERBOSE,
+)
+_SYSTEM = regex.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制度|的目标|目标|机制|工程|模式|行动|活动|标准)""")
+
+
+def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None) -> PartyBuilding:
+    norm, text = c.norm, c.text
+    end = len(norm) if end is None else end
+    approach: list[str] = []
+    approach_span = None
+    anchor = None
+    for m in _APPROACH.finditer(norm, start, end):
+        window = norm[max(start, m.start() - 80) : min(end, m.end() + 80)]
+        if any(cue in window for cue in PARTY_CUES):
+            approach = text[m.start("body") : m.end("body")].split("、")
+            a, b = c.span(m.start(), m.end())
+            approach_span = Span(start=a, end=b)
+            anchor = m.end()
+            break
+    measures = []
+    section = None
+    for e in enums:
+        heads = "".join(i.heading for i in e.items)
+        pre_o = e.span.start
+        pre = c.orig[max(0, pre_o - 120) : pre_o]
+        score = sum(cue in heads for cue in PARTY_CUES) + sum(cue in pre for cue in PARTY_CUES)
+        if approach_span is not None and 0 <= e.span.start - approach_span.end <= 120:
+            score += 2
+        if score >= 2:
+            measures = list(e.items)
+            section = e.span
+            break
+    systems = []
+    if section is not None or approach_span is not None:
+        lo = approach_span.start if approach_span else section.start  # type: ignore[union-attr]
+        hi = section.end if section else approach_span.end  # type: ignore[union-attr]
+        for m in _SYSTEM.finditer(norm, start, end):
+            s, e2 = c.span(m.start(), m.end())
+            if lo <= s and e2 <= hi:
+                systems.append(ListItem(text=text[m.start("name") : m.end("name")], span=Span(start=s, end=e2)))
+    span = None
+    if approach_span or section:
+        pts = [x for x in (approach_span, section) if x is not None]
+        span = Span(start=min(p.start for p in pts), end=max(p.end for p in pts))
+    return PartyBuilding(approach=approach, approach_span=approach_span, measures=measures, systems=systems, span=span)

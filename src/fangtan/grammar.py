@@ -1,0 +1,166 @@
+"""The grammar: regex patterns built once from a :class:`~fangtan.lexicon.Lexicon`.
+
+Patterns are ``regex.VERBOSE`` with named groups, composed from named pieces; every quantifier over
+free text is bounded, so no pattern can backtrack catastrophically. ``Grammar.for_lexicon`` caches
+one compiled grammar per lexicon.
+
+>>> g = Grammar.default()
+>>> m = g.quantity.search("产值4.8亿元，同比增长40%")
+>>> m.group("num"), m.group("unit")
+('4.8', '亿元')
+>>> m = g.quantity.search("同比增长40%")
+>>> m.group("gverb"), m.group("rate"), m.group("gunit")
+('增长', '40', '%')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import Lexicon
+
+__all__ = ["Grammar"]
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of literal words, longest first."""
+    ws = sorted({str(w) for w in words if w}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "(?:" + "|".join(regex.escape(w) for w in ws) + ")"
+
+
+# --- fixed pieces ------------------------------------------------------------------------------------
+ARABIC = r"(?:\d{1,3}(?:,\d{3})++(?![\d,])|\d{1,20}+)(?:\.\d{1,12}+)?"
+CN_NUM = r"[零〇一二两三四五六七八九十百千]{1,12}+(?:点[零〇一二三四五六七八九]{1,8}+)?"
+CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+PUNCT = "，。；;,！？!?：:、（）()【】《》“”\"'‘’\n"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lexicon: Lexicon
+    quantity: regex.Pattern[str]
+    lost_value: regex.Pattern[str]
+    lost_year: regex.Pattern[str]
+    up_words: frozenset[str]
+    down_words: frozenset[str]
+    flat_words: frozenset[str]
+    count_units: frozenset[str]
+    money_units: frozenset[str]
+
+    _cache = None  # type: ignore[assignment]
+
+    @staticmethod
+    def default() -> "Grammar":
+        return Grammar.for_lexicon(Lexicon.default())
+
+    @staticmethod
+    def for_lexicon(lex: Lexicon) -> "Grammar":
+        cache = _GRAMMARS
+        for k, g in cache:
+            if k is lex:
+                return g
+        g = _build(lex)
+        cache.append((lex, g))
+        if len(cache) > 8:
+            cache.pop(0)
+        return g
+
+
+_GRAMMARS: list[tuple[Lexicon, Grammar]] = []
+
+
+def _build(lex: Lexicon) -> Grammar:
+    mag = _alt(lex.magnitudes)
+    base = _alt(lex.money_units + lex.people_units + lex.count_units + lex.physical_units)
+    per = _alt(lex.per_units)
+    pct = _alt(lex.percent_units)
+    point = _alt(lex.point_units)
+    hb = _alt(lex.hedges_before)
+    ha = _alt(lex.hedges_after)
+    gverb = _alt(lex.growth_up + lex.growth_down + lex.growth_flat)
+    cmp_verb = r"(?:高于|低于|快于|慢于)"
+    basis = _alt(lex.basis_words)
+    heads = _alt(lex.basis_heads)
+    flat = _alt(lex.growth_flat)
+    doubling = _alt(lex.doubling)
+    num = rf"(?:{ARABIC}|{CN_NUM})"
+
+    # a value with its unit: 4.8亿元, 400余万, 1.4万余家, 3-5亿元, 百分之十二, 8成以上
+    value = rf"""
+        (?P<vh>{hb})?                                   # hedge before: 约 近 超过
+        (?:
+            百分之(?P<pnum>{num})                       # 百分之十二 is 12 %
+          |
+            (?P<num>{num})                              # the number
+            (?:[-~—至到](?P<num2>{num}))?               # a range: 3-5, 3至5
+            (?P<yu>余|多)?                              # 400余
+            (?P<unit>
+                {pct} | {point} | 倍 | 成(?![为功就立员本果])
+              | {mag} (?:余|多)? {base}? (?:/{per})?      # 万 亿元 万余家 万吨/日
+              | {base} (?:/{per})?                        # 元 个 亩 吨/日
+            )
+        )
+        (?P<vha>{ha})?                                  # hedge after: 左右 以上
+    """
+    # a growth: (basis) (分别) verb (hedge) rate unit (hedge); the rate may be lost (增长%)
+    rate = rf"(?:{ARABIC}|{CN_NUM})"
+    growth = rf"""
+        (?P<basis>{basis}|{heads}[^{PUNCT}\d]{{0,8}}?(?:\d{{1,4}}(?:年|月|—\d{{1,2}}月|-\d{{1,2}}月)[^{PUNCT}]{{0,4}}?)?)?
+        (?P<dist>分别|均|都)?
+        (?P<gverb>{gverb})
+        (?P<dist2>均|都|分别)?
+        (?:了|为|达到|达|在|控制在|保持在)?
+        (?P<gh>{hb})?
+        (?P<rate>{rate})?
+        (?P<gunit>{pct}|{point}|倍|成)
+        (?P<gha>{ha})?
+    """
+    compare = rf"""
+        (?P<cverb>{cmp_verb})
+        (?P<cobj>[^{PUNCT}\d]{{1,12}}?)
+        (?P<crate>{ARABIC})
+        (?P<cunit>{point}|{pct})
+    """
+    special = rf"""
+        (?P<dbasis>{basis})?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
+      | (?P<fbasis>{basis}|与上年)?(?P<flat>{flat})
+    """
+    money_mag = _alt(k + u for k in lex.magnitudes for u in lex.money_units)
+    quantity = regex.compile(
+        rf"""
+        (?P<g>{growth})
+      | (?P<c>{compare})
+      | (?P<s>{special})
+      | (?P<v>{value})
+      | (?P<lost>(?<![\d{CN_CHARS}.%])(?P<lunit>{money_mag})(?=[，,。；;\s]|同比|比上|较上))
+        """,
+        regex.VERBOSE,
+    )
+    lost_value = regex.compile(
+        rf"""
+        (?<![\d{CN_CHARS}.%])                # nothing numeric just before
+        (?P<unit>{money_mag}|%)              # 万元 亿元 %
+        (?![\d{CN_CHARS}]|以上|以下|级|左右|规模|项目|企业)  # not a threshold (亿元以上项目)
+        """,
+        regex.VERBOSE,
+    )
+    lost_year = regex.compile(
+        r"""
+        (?<![\d零〇一二两三四五六七八九十百千万亿今去明前后当全同近多往历每本该上下新青少老成整周半几数逐那这哪隔翌次末初常经元跨之周])
+        (?P<year>年)                          # 年 with no year before it
+        (?=以来|是|，|,|的[^一-龥]|初|底|末)   # at the start of a time phrase
+        """,
+        regex.VERBOSE,
+    )
+    return Grammar(
+        lexicon=lex,
+        quantity=quantity,
+        lost_value=lost_value,
+        lost_year=lost_year,
+        up_words=frozenset(lex.growth_up),
+        down_words=frozenset(lex.growth_down),
+        flat_words=frozenset(lex.growth_flat),
+        count_units=frozenset(lex.count_units + lex.people_units),
+        money_units=frozenset(lex.money_units),
+    )

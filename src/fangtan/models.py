@@ -1,0 +1,204 @@
+"""The typed output of :func:`fangtan.parse`.
+
+Every model is a frozen pydantic v2 model with ``extra="forbid"``. Every extracted thing carries a
+:class:`Span`: half-open code-point offsets ``[start, end)`` into the ORIGINAL text that was passed to
+``parse`` (never into a cleaned copy), so ``text[span.start:span.end]`` is its evidence.
+
+>>> s = Span(start=2, end=4)
+>>> s.slice("0123456")
+'23'
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Model):
+    """Half-open ``[start, end)`` code-point offsets into the original text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    def slice(self, text: str) -> str:
+        """The evidence: ``text[start:end]``."""
+        return text[self.start : self.end]
+
+
+class Direction(str, Enum):
+    up = "up"
+    down = "down"
+    flat = "flat"
+
+
+GrowthUnit = Literal["%", "个百分点", "倍", "成"]
+MetricStatus = Literal["actual", "target"]
+GapKind = Literal["number", "year"]
+EnumStyle = Literal["shi", "di", "cn_dun", "cn_paren", "arabic", "arabic_paren", "circled", "sequence"]
+
+
+class Growth(_Model):
+    """A change: direction, rate in its unit, and the comparison basis as written."""
+
+    direction: Direction
+    rate: Decimal | None = None
+    unit: GrowthUnit | None = None
+    basis: str | None = None
+    approx: str | None = None
+    span: Span
+
+
+class Metric(_Model):
+    """One indicator with a value and/or a growth.
+
+    ``value`` is the number as written in ``unit`` (exact); ``base_value`` is the same quantity in
+    ``base_unit`` (元, 人, %, …), computed with exact decimal arithmetic.
+    """
+
+    name: str
+    key: str | None = None
+    scope: str | None = None
+    period: str | None = None
+    verb: str | None = None
+    value: Decimal | None = None
+    value_max: Decimal | None = None
+    unit: str | None = None
+    base_value: Decimal | None = None
+    base_unit: str | None = None
+    approx: str | None = None
+    growth: Growth | None = None
+    status: MetricStatus = "actual"
+    speaker: str | None = None
+    missing: list[Literal["value", "growth_rate"]] = Field(default_factory=list)
+    rule: str
+    span: Span
+    name_span: Span
+    value_span: Span | None = None
+
+
+class EnumItem(_Model):
+    ordinal: int
+    marker: str
+    heading: str
+    text: str
+    span: Span
+
+
+class Enumeration(_Model):
+    style: EnumStyle
+    items: list[EnumItem]
+    span: Span
+
+
+class ListItem(_Model):
+    text: str
+    span: Span
+
+
+class CountedList(_Model):
+    """A count word with its noun (六项重点工作) and the items the text lists for it."""
+
+    count: int
+    label: str
+    phrase: str
+    items: list[ListItem] = Field(default_factory=list)
+    is_tasks: bool = False
+    span: Span
+
+
+class Gap(_Model):
+    """A place where the scraped text lost a number. ``value`` is only set when inferred."""
+
+    kind: GapKind
+    context: str
+    inferred_value: int | None = None
+    inferred_from: Span | None = None
+    span: Span
+
+
+class Topic(_Model):
+    label: str
+    triggers: list[str]
+
+
+class Answer(_Model):
+    speaker: str | None = None
+    text: str
+    span: Span
+
+
+class Turn(_Model):
+    question: str
+    asker: str | None = None
+    question_span: Span
+    speakers: list[str] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=list)
+    measures: list[EnumItem] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    span: Span
+
+    @property
+    def speaker(self) -> str | None:
+        return self.speakers[0] if self.speakers else None
+
+
+class Speaker(_Model):
+    name: str
+    title: str | None = None
+    span: Span
+
+
+class PartyBuilding(_Model):
+    approach: list[str] = Field(default_factory=list)
+    approach_span: Span | None = None
+    measures: list[EnumItem] = Field(default_factory=list)
+    systems: list[ListItem] = Field(default_factory=list)
+    span: Span | None = None
+
+
+class ParseWarning(_Model):
+    code: str
+    message: str
+    span: Span | None = None
+
+
+class Boilerplate(_Model):
+    kind: Literal["furniture", "markup", "front_matter", "source_line", "annotation"]
+    span: Span
+
+
+class Document(_Model):
+    """The parsed document. Lists are empty, never ``None``, when nothing was found."""
+
+    schema_version: str = SCHEMA_VERSION
+    fangtan_version: str = ""
+    title: str | None = None
+    title_span: Span | None = None
+    subtitle: str | None = None
+    source: str | None = None
+    source_span: Span | None = None
+    url: str | None = None
+    date: str | None = None
+    place: str | None = None
+    kind: Literal["interview", "report", "news"] = "news"
+    speakers: list[str] = Field(default_factory=list)
+    speaker_details: list[Speaker] = Field(default_factory=list)
+    turns: list[Turn] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    enumerations: list[Enumeration] = Field(default_factory=list)
+    counted_lists: list[CountedList] = Field(default_factory=list)
+    key_tasks: CountedList | None = None
+    party_building: PartyBuilding = Field(default_factory=PartyBuilding)
+    gaps: list[Gap] = Field(default_factory=list)
+    boilerplate: list[Boilerplate] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
+    length: int = 0

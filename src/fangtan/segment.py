@@ -1,0 +1,215 @@
+"""Stage 2: segment the cleaned text into a title, a subtitle, and question-and-answer turns.
+
+>>> from fangtan.clean import clean
+>>> seg = segment(clean("某镇:奋进新征程\\n问:今年有何打算?张三:一是抓项目。二是抓民生。"))
+>>> seg.title, len(seg.turns), seg.turns[0].speakers
+('某镇:奋进新征程', 1, ['张三'])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .clean import Cleaned
+from .grammar import Grammar
+
+__all__ = ["segment", "Segments", "RawTurn"]
+
+_NOT_NAMES = frozenset(
+    "问 答 主持人 记者 时间 主题 嘉宾 来源 编辑 作者 地点 访谈时间 访谈主题 访谈嘉宾 提问 回答 注 备注 摘要 原标题 标题 日期 "
+    "电话 地址 邮箱 网址 链接 关键词 导语 核心提示 提示 说明 附件 附 图 表 资料 简介 题目 目录 通知 公告 声明 口号 要求 "
+    "目标 任务 思路 措施 举措 总体思路 指导思想 基本原则 第一 第二 第三 其一 其二 一是 二是 三是 首先 其次 最后 同时 另外 "
+    "此外 总之 可见 其中 例如 比如 据悉 据了解 据介绍 数据显示 统计显示 报告显示 结果显示 新华社 中新网 人民网 本报 "
+    "今年 去年 明年 当前 目前 近年来 一方面 另一方面 对此 为此 因此 所以 但是 不过 然而 事实上 实际上 具体来说 总的来说".split()
+)
+_Q = r"(?:有?记者问|网友提问|网友|提问|主持人|问|問|Q|【问】|【問】)"
+_A_LABEL = r"(?:答|答复|回答|A|【答】)"
+_NAME = r"(?P<name>[\p{Han}]{2,4}|[\p{Han}]{1,3}·[\p{Han}]{1,6})"
+_MARKERS = regex.compile(
+    rf"""
+      (?P<q>(?:(?<=^|[。！？!?\s”」」])|(?<=\A))[ ]{{0,3}}{_Q}[ ]{{0,2}}[:：])               # 问：
+    | (?P<qb>【问】|【問】)
+    | (?P<a>(?<=^|[。！？!?\s”」])[ ]{{0,3}}{_A_LABEL}[ ]{{0,2}}[:：]|【答】)                # 答：
+    | (?<=[？?]["”」]?[ ]{{0,2}}|^[ ]{{0,3}}|[。！!]["”」]?\n?)(?P<named>{_NAME})[ ]{{0,2}}[:：]   # 孙雷：
+    | (?<=[？?]["”」]?[ ]{{0,2}})(?P<said>{_NAME})(?:说|表示|回答|答道|指出|介绍)[，,：:]      # ？秦刚说，
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+_DATELINE = regex.compile(
+    r"""(?:新华网|中新网|新华社|人民网|央视网|中国新闻网|本报|本网|人民日报)[^，。]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)
+      | 访谈时间 | 访谈主题 | 访谈嘉宾
+      | (?:昨日|昨天|今日|今天|日前|近日|连日来|记者从)
+      | \d{1,2}日(?:上午|下午|晚间|晚)""",
+    regex.VERBOSE,
+)
+_TITLE_NUM = regex.compile(r"(?:超过|超|近|约|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|%|倍|人|户|家|个|吨|辆)(?:左右|以上)?")
+_INTRO_TIME = regex.compile(r"(?:\d{0,4}年以来|今年以来|近年来|年初以来|[，,])")
+
+
+@dataclass
+class RawTurn:
+    question: tuple[int, int]  # cleaned offsets of the question text
+    asker: str | None
+    answers: list[tuple[str | None, int, int]] = field(default_factory=list)  # speaker, start, end
+
+    @property
+    def speakers(self) -> list[str]:
+        out: list[str] = []
+        for n, _, _ in self.answers:
+            if n and n not in out:
+                out.append(n)
+        return out
+
+
+@dataclass
+class Segments:
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    subtitle: str | None = None
+    subtitle_span: tuple[int, int] | None = None
+    place: str | None = None
+    turns: list[RawTurn] = field(default_factory=list)
+    body_start: int = 0
+
+
+def segment(c: Cleaned, g: Grammar | None = None) -> Segments:
+    """Title, subtitle and Q&A turns of a cleaned document."""
+    seg = Segments()
+    _title(c, seg)
+    seg.turns = _turns(c, seg)
+    if seg.turns and seg.title and all(not t.speakers for t in seg.turns):
+        m = regex.match(rf"{_NAME}[:：]", seg.title)
+        if m and m.group("name") not in _NOT_NAMES:
+            for t in seg.turns:
+                t.answers = [(m.group("name"), a, b) for _, a, b in t.answers]
+    return seg
+
+
+# --- title ---------------------------------------------------------------------------------------------
+def _lines(norm: str, start: int = 0):
+    pos = start
+    n = len(norm)
+    while pos < n:
+        e = norm.find("\n", pos)
+        if e < 0:
+            e = n
+        line = norm[pos:e]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + len(line.rstrip())
+        pos = e + 1
+
+
+def _title(c: Cleaned, seg: Segments) -> None:
+    norm, text = c.norm, c.text
+    lines = _lines(norm)
+    first = next(lines, None)
+    if c.meta.get("title"):
+        seg.title = c.meta["title"]
+        if first:
+            seg.body_start = first[0]
+        # a heading repeating the front-matter title is the title's span
+        for hs, he in c.headings:
+            seg.title_span = (hs, he)
+            break
+        return
+    if c.headings:
+        hs, he = c.headings[0]
+        seg.title, seg.title_span, seg.body_start = text[hs:he].strip(), (hs, he), he
+        return
+    if first is None:
+        return
+    s, e = first
+    second = next(lines, None)
+    # a damaged copy of the title (scraped pages): the next line contains a long piece of it
+    if second is not None and e - s <= 40 and _is_damaged_copy(norm[s:e], norm[second[0] : second[0] + 80]):
+        s, e = second
+    line = norm[s:e]
+    if e - s <= 60 and not (line.rstrip().endswith(("。", "；")) and e - s > 30):
+        seg.title, seg.title_span, seg.body_start = text[s:e].strip(), (s, e), e
+        return
+    end = _title_end(line)
+    if end:
+        seg.title, seg.title_span = text[s : s + end].strip(), (s, s + end)
+        seg.body_start = s + end
+        rest = line[end:]
+        m = _INTRO_TIME.search(rest, 0, 60)
+        if m and m.start() >= 6 and not regex.search(r"[。，,；]", rest[: m.start()]):
+            seg.subtitle = text[s + end : s + end + m.start()]
+            seg.subtitle_span = (s + end, s + end + m.start())
+            seg.body_start = s + end + m.start()
+
+
+def _is_damaged_copy(line: str, nxt: str) -> bool:
+    k = len(line)
+    for n in range(k, 5, -1):
+        for i in range(0, k - n + 1):
+            if line[i : i + n] in nxt:
+                return n >= max(6, k // 2)
+    return False
+
+
+def _title_end(line: str) -> int | None:
+    """Where a headline run into its article ends (no line break after it)."""
+    head = line[:80]
+    # 某镇:口号……某镇全面推进…: the place before the colon starts the subtitle or the body again
+    m = regex.match(r"(?P<p>[\p{Han}]{2,8})[:：]", head)
+    if m:
+        p = m.group("p")
+        j = head.find(p, m.end() + 4)
+        if j > 0:
+            return j
+    candidates = []
+    d = _DATELINE.search(head, 6)
+    if d:
+        candidates.append(d.start())
+    n = _TITLE_NUM.search(head, 4, 45)
+    if n and n.end() < len(head) and regex.match(r"[\p{Han}]", head[n.end()]):
+        candidates.append(n.end())
+    p = regex.search(r"[。！？]", head)
+    if p and p.start() <= 45:
+        candidates.append(p.start())
+    candidates = [x for x in candidates if 6 <= x <= 50]
+    return min(candidates) if candidates else None
+
+
+# --- turns ---------------------------------------------------------------------------------------------
+def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
+    norm = c.norm
+    start = seg.body_start
+    end = c.body_end
+    marks = []
+    for m in _MARKERS.finditer(norm, start, end):
+        if m.group("q") or m.group("qb"):
+            kind = "q"
+            name = None
+            label = (m.group("q") or m.group("qb")).strip(" 【】:：")
+            if label in ("主持人", "记者", "网友"):
+                name = label
+        elif m.group("a"):
+            kind, name = "a", None
+        else:
+            name = m.group("name") or m.group("said")
+            if name in _NOT_NAMES or name.endswith(("说", "表示", "认为", "指出")):
+                continue
+            kind = "a"
+        marks.append((kind, name, m.start(), m.end()))
+    turns: list[RawTurn] = []
+    cur: RawTurn | None = None
+    for k, (kind, name, ms, me) in enumerate(marks):
+        nxt = marks[k + 1][2] if k + 1 < len(marks) else end
+        if kind == "q":
+            cur = RawTurn((me, nxt), name)
+            turns.append(cur)
+        elif cur is not None:
+            qs, qe = cur.question
+            if not cur.answers and qe > ms:
+                cur.question = (qs, ms)
+            cur.answers.append((name, me, nxt))
+    return [t for t in turns if t.answers and _is_question(norm, t)]
+
+
+def _is_question(norm: str, t: RawTurn) -> bool:
+    qs, qe = t.question
+    return qe - qs >= 2
