@@ -9,7 +9,7 @@ work reports and news.
 """
 from __future__ import annotations
 
-from .api import Parser, parse, parse_bytes, parse_file
+from .api import Parser, parse, parse_bytes, parse_file, to_json
 from .lexicon import Lexicon
 from .models import (
     Answer, Boilerplate, CountedList, Direction, Document, Enumeration, EnumItem, Gap, Growth, ListItem, Metric,
@@ -19,7 +19,7 @@ from .models import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "parse_bytes", "parse_file", "Parser", "Lexicon", "Document", "Metric", "Growth", "Direction", "Span",
+    "parse", "parse_bytes", "parse_file", "to_json", "Parser", "Lexicon", "Document", "Metric", "Growth", "Direction", "Span",
     "Turn", "Answer", "Speaker", "Topic", "Enumeration", "EnumItem", "CountedList", "ListItem", "PartyBuilding",
     "Gap", "Boilerplate", "ParseWarning", "__version__",
 ]

@@ -10,7 +10,11 @@ TypeError: fangtan.parse takes a str; for bytes use fangtan.parse_bytes(data), f
 """
 from __future__ import annotations
 
+import json as _json
+import re as _re
 from pathlib import Path
+
+from pydantic_core import PydanticSerializationError
 
 from . import assemble as _assemble
 from . import clean as _clean
@@ -21,7 +25,7 @@ from .grammar import Grammar
 from .lexicon import Lexicon
 from .models import Document, ParseWarning, PartyBuilding
 
-__all__ = ["Parser", "parse", "parse_bytes", "parse_file"]
+__all__ = ["Parser", "parse", "parse_bytes", "parse_file", "to_json"]
 
 
 class Parser:
@@ -103,3 +107,26 @@ def parse_bytes(data: bytes, encoding: str | None = None) -> Document:
 def parse_file(path: str | Path, encoding: str | None = None) -> Document:
     """Read a file as bytes (so ``\\r\\n`` and a BOM stay as on disk) and parse it."""
     return parse_bytes(Path(path).read_bytes(), encoding)
+
+
+_SURROGATE = _re.compile("[\ud800-\udfff]")
+
+
+def to_json(doc: Document, indent: int | None = None) -> str:
+    """The document as JSON, like ``doc.model_dump_json`` but safe for every ``str`` that parsed.
+
+    pydantic refuses to serialise lone surrogates (U+D800–U+DFFF, e.g. from ``surrogateescape``);
+    here each is written as a ``\\udXXX`` escape, which ``json.loads`` reads back to the same code
+    point, so spans stay true.
+
+    >>> to_json(parse("产值\\ud8004亿元"))[:20]
+    '{"schema_version":"1'
+    >>> "\\\\ud800" in to_json(parse("产值\\ud8004亿元"))
+    True
+    """
+    try:
+        return doc.model_dump_json(indent=indent)
+    except PydanticSerializationError:
+        sep = (",", ":") if indent is None else (",", ": ")
+        s = _json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=indent, separators=sep)
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)

@@ -76,7 +76,10 @@ def _build(lex: Lexicon) -> Grammar:
     per = _alt(lex.per_units)
     pct = _alt(lex.percent_units)
     point = _alt(lex.point_units)
-    hb = _alt(lex.hedges_before)
+    # 签约 and 节约 are not hedges: 约 as a hedge must not follow those characters
+    hb = "(?:" + "|".join(
+        "(?<![签节制合条预公契])约" if w == "约" else regex.escape(w)
+        for w in sorted(set(lex.hedges_before), key=len, reverse=True)) + ")"
     ha = _alt(lex.hedges_after)
     gverb = _alt(lex.growth_up + lex.growth_down + lex.growth_flat)
     cmp_verb = r"(?:高于|低于|快于|慢于)"
@@ -100,6 +103,7 @@ def _build(lex: Lexicon) -> Grammar:
               | {mag} (?:余|多)? {base}? (?:/{per})?      # 万 亿元 万余家 万吨/日
               | {base} (?:/{per})?                        # 元 个 亩 吨/日
             )
+            (?!(?<=个)月)(?!级)                          # 8个月 and 千亿元级 are not quantities
         )
         (?P<vha>{ha})?                                  # hedge after: 左右 以上
     """
@@ -110,8 +114,9 @@ def _build(lex: Lexicon) -> Grammar:
         (?P<dist>分别|均|都)?
         (?P<gverb>{gverb})
         (?P<dist2>均|都|分别)?
-        (?:了|为|达到|达|在|控制在|保持在)?
+        (?:了|为|达到|达|在|控制在|保持在|只有|仅为|仅)?
         (?P<gh>{hb})?
+        [ ]?
         (?P<rate>{rate})?
         (?P<gunit>{pct}|{point}|倍|成)
         (?P<gha>{ha})?

@@ -21,7 +21,7 @@ import regex
 from ..clean import Cleaned
 from ..grammar import ARABIC, Grammar
 from ..models import Direction, Growth, Metric, Span
-from ..numbers import read_number, to_base
+from ..numbers import read_number, split_unit, to_base
 
 __all__ = ["extract"]
 
@@ -47,6 +47,8 @@ _POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访"
                "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
                "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
                "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了")
+_PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
+_TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留", "发行", "發行", "投入", "补贴", "補貼")
 _TARGET = ("预期目标", "主要目标", "目标是", "力争", "争取", "确保", "拟", "预计", "预期", "计划", "目标")
 _RATE_LIST = regex.compile(
     rf"""(?:[、和及与]|，|,)(?P<h>约|近|超过|超)?(?P<r>{ARABIC})(?P<u>%|个百分点|倍)(?P<ha>左右|以上)?""",
@@ -130,7 +132,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int) -> list[_M]:
                 for m in ms[-consumed[0]:] if consumed[0] else []:
                     m.period = m.period or period
                 i = consumed[1]
-                prev_end = toks[i - 1].end()
+                prev_end = max(consumed[2], toks[i - 1].end())
                 continue
         elif t.group("g") is not None or t.group("c") is not None or t.group("s") is not None:
             j = _growth(c, g, t, toks, i, left, ms, s, e)
@@ -155,7 +157,7 @@ def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool
 def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, str | None, str | None]:
     """Trim ``norm[a:b]`` to an indicator name: cut at breaks and periods, drop scope and verbs.
 
-    Returns (name as written, start, end, scope, verb)."""
+    Returns (name as written, start, end, scope, verb); the name is "" when nothing is left."""
     lex = g.lexicon
     norm = c.norm
     a = max(a, b - 40)
@@ -165,9 +167,18 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, 
         p = seg.rfind(w)
         if p >= 0 and p + len(w) < len(seg):
             cut = max(cut, p + len(w))
+    p = seg.rfind("共")
+    if p > 0 and seg[p - 1] not in "公中总" and p + 1 < len(seg) and seg[p + 1] not in "享同建产青和计有":
+        cut = max(cut, p + 1)
+    p = seg.rfind(" ")
+    if 0 < p < len(seg) - 1 and _is_han(seg[p - 1]) and _is_han(seg[p + 1]):
+        cut = max(cut, p + 1)
     for pm in _PERIOD.finditer(seg, cut):
-        if pm.end() < len(seg):
+        if pm.end() < len(seg) and _is_calendar(pm.group()):
             cut = max(cut, pm.end())
+    q = seg.rfind("”")
+    if q >= cut and len(seg) - q - 1 >= 3 and not any(v in seg[q + 1 :] for v in ("的",)):
+        cut = q + 1
     verb = None
     scope = None
     s, t = a + cut, b
@@ -177,17 +188,17 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, 
         while s < t and norm[s] in _LEAD_JUNK:
             s += 1
             changed = True
-        for w in lex.scope_prefixes:
-            if norm.startswith(w, s, t) and t - s > len(w):
+        for w in lex.scope_prefixes + lex.period_words:
+            if norm.startswith(w, s, t):
                 scope = scope or w
                 s += len(w)
                 changed = True
                 break
-        while s < t and norm[t - 1] in _TRAIL_JUNK:
+        while s < t and norm[t - 1] in _TRAIL_JUNK + "等":
             t -= 1
             changed = True
         for w in lex.name_verbs + lex.level_words + lex.hedges_before:
-            if t - s > len(w) and norm.endswith(w, s, t):
+            if t - s >= len(w) and norm.endswith(w, s, t):
                 verb = verb or w
                 t -= len(w)
                 changed = True
@@ -195,19 +206,37 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
-    if not name or not any(ch.isalpha() for ch in name):
+    if not name or not any(ch.isalpha() for ch in name) or any(p in name for p in _PRONOUNS):
         return "", s, s, scope, verb
+    for v in _TRANSFER:
+        if name.endswith(v) and len(name) > len(v) + 4:
+            s = t - len(v)
+            name = c.text[s:t]
+            break
     return name, s, t, scope, verb
 
 
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _is_calendar(p: str) -> bool:
+    return any(ch.isdigit() for ch in p) or p.endswith(("年", "季度", "半年", "月", "年内", "年来"))
+
+
 def _post_name(c: Cleaned, a: int, limit: int) -> tuple[str, int, int]:
-    """The noun after a count: 85个口袋公园 → 口袋公园."""
+    """The noun after a count: 85个口袋公园 → 口袋公园; 100个“微专业” → 微专业; 75%的电费 → 电费."""
     norm = c.norm
+    if norm.startswith("的", a):
+        a += 1
+    if norm.startswith("“", a):
+        q = norm.find("”", a + 1, min(limit, a + 14))
+        if q > a + 1:
+            return c.text[a + 1 : q], a + 1, q
     b = min(limit, a + 12)
     m = _POST_STOP.search(norm, a, b)
     t = m.start() if m else b
-    name = c.text[a:t]
-    return name, a, t
+    return c.text[a:t], a, t
 
 
 # --- values --------------------------------------------------------------------------------------------
@@ -234,11 +263,13 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     v, v2, unit, approx, cn = _read_value(t)
     if v is None:
         return None
-    is_count = unit in g.count_units
-    if cn and is_count and not approx and v < 10:
+    is_count = (split_unit(unit, g.lexicon)[1] or "") in g.count_units
+    if cn and is_count and not approx and v <= 10:
         return None  # 两个主战场, 三个方面: a count inside a name, not a metric
     if cn and unit in ("倍",) and not approx:
         return None
+    if _in_short_quote(norm, s, t.start()):
+        return None  # “9个城市是1个城市”, “2.5天弹性休假”: a slogan or a name, not a quantity
     name, ns, ne, scope, verb = _clean_name(c, g, left, t.start())
     pre = norm[left : t.start()]
     # a 分别/均 list: A、B、C分别为 x、y、z
@@ -259,21 +290,54 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                 tok = run[k] if len(run) > 1 else run[0]
                 vv, vv2, uu, ap, _ = _read_value(tok)
                 ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, tok.span(), verb="分别"))
-            return len(names), j
-    if not name or (is_count and _prefers_post(pre, name)):
-        nxt_limit = toks[i + 1].start() if i + 1 < len(toks) else e
-        k = bisect_right(delims, t.end())
-        if k < len(delims):
-            nxt_limit = min(nxt_limit, delims[k] - 1)
+            return len(names), j, run[-1].end()
+    if is_count and _lists_items(pre, v):
+        return None  # A、B、C三个…: a counted list, not a metric
+    nxt_limit = toks[i + 1].start() if i + 1 < len(toks) else e
+    k = bisect_right(delims, t.end())
+    if k < len(delims):
+        nxt_limit = min(nxt_limit, delims[k] - 1)
+    after = norm[t.end() : t.end() + 1]
+    if not name or (is_count and _prefers_post(pre, name)) or (after == "的" and unit in ("%",) and not _has_head(name)):
         pname, pa, pb = _post_name(c, t.end(), nxt_limit)
-        if is_count and pname and len(pname) >= 2:
+        if norm.startswith(("中", "之中", "里"), pb):
+            return None  # 8项重点任务中: a group being talked about
+        if pname and len(pname) >= 2 and (is_count or after == "的"):
             ms.append(_M(pname, pa, pb, t.start(), pb, "count_then_noun", v, v2, unit, approx, t.span(), verb=verb))
-            return 1, i + 1
+            return 1, i + 1, pb
         if not name:
             return None
+    if norm.startswith(("为", "為"), t.end()):
+        pm = regex.match(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)", norm[t.end() : t.end() + 4])
+        if pm:
+            a = t.end() + 1
+            ms.append(_M(c.text[a : a + len(pm.group("n"))], a, a + len(pm.group("n")), t.start(), a + len(pm.group("n")),
+                         "value_then_name", v, v2, unit, approx, t.span()))
+            return 1, i + 1, a + len(pm.group("n"))
     aside = norm.count("（", left, t.start()) + norm.count("(", left, t.start()) > norm.count("）", left, t.start()) + norm.count(")", left, t.start())
     ms.append(_M(name, ns, ne, ns, t.end(), "name_value", v, v2, unit, approx, t.span(), aside=aside, verb=verb, scope=scope))
-    return 1, i + 1
+    return 1, i + 1, t.end()
+
+
+def _in_short_quote(norm: str, s: int, pos: int) -> bool:
+    o = norm.rfind("“", s, pos)
+    if o < 0 or norm.rfind("”", o, pos) >= 0:
+        return False
+    close = norm.find("”", pos, pos + 20)
+    return close >= 0 and close - o <= 22
+
+
+def _lists_items(pre: str, v: Decimal) -> bool:
+    body = pre.split("，")[-1]
+    n = len([x for x in regex.split(r"[、和与及]", body) if x.strip()])
+    return n >= 2 and n == v and "、" in body
+
+
+_HEAD_WORDS = ("率", "比例", "比重", "占比", "份额", "增速", "增幅")
+
+
+def _has_head(name: str) -> bool:
+    return name.endswith(_HEAD_WORDS)
 
 
 def _prefers_post(pre: str, name: str) -> bool:
