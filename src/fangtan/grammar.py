@@ -138,21 +138,21 @@ def _build(lex: Lexicon) -> Grammar:
       | (?P<c>{compare})
       | (?P<s>{special})
       | (?P<v>{value})
-      | (?P<lost>(?<![\d{CN_CHARS}.%])(?P<lunit>{money_mag})(?=[，,。；;\s]|同比|比上|较上))
+      | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万)元)(?=[，,。；;\s]|同比|比上|较上))
         """,
         regex.VERBOSE,
     )
     lost_value = regex.compile(
         rf"""
-        (?<![\d{CN_CHARS}.%])                # nothing numeric just before
-        (?P<unit>{money_mag}|%)              # 万元 亿元 %
+        (?<![\d{CN_CHARS}.%余多破超过近逾数几上成])   # nothing numeric (or 突破/超/余) just before
+        (?P<unit>(?:万亿|亿|万)元|%)         # 万元 亿元 %
         (?![\d{CN_CHARS}]|以上|以下|级|左右|规模|项目|企业)  # not a threshold (亿元以上项目)
         """,
         regex.VERBOSE,
     )
     lost_year = regex.compile(
         r"""
-        (?<![\d零〇一二两三四五六七八九十百千万亿今去明前后当全同近多往历每本该上下新青少老成整周半几数逐那这哪隔翌次末初常经元跨之周])
+        (?<![\d零〇一二两三四五六七八九十百千万亿今去明前后当全同近多往历每本该上下新青少老成整周半几数逐那这哪隔翌次末初常经元跨之周些])
         (?P<year>年)                          # 年 with no year before it
         (?=以来|是|，|,|的[^一-龥]|初|底|末)   # at the start of a time phrase
         """,

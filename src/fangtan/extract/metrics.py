@@ -450,7 +450,16 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
                 m.growth = gr
                 m.end = max(m.end, gr["span"][1])
             return end
+        done = [m for m in ms if not m.aside]
+        if not name and len(done) >= len(growths) > 1:
+            # 比2007年分别下降a和b，比2005年分别下降c和d: the same indicators on another basis
+            for m, gr in zip(done[-len(growths):], growths):
+                ms.append(_M(m.name, m.nstart, m.nend, gr["span"][0], gr["span"][1], "same_indicator_growth", growth=gr))
+            return end
     gr = growths[0]
+    main = [m for m in ms if not m.aside]
+    if name and main and main[-1].growth is None and left == main[-1].end and len(name) <= 2:
+        name = ""  # 赤字率拟按4%左右安排、比上年提高1个百分点: a verb after the value, not a name
     if name and not _is_basis_only(name):
         last = ms[-1] if ms else None
         if last is not None and last.growth is None and last.value is not None and name in ("增速", "增幅"):
