@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .api import Parser, parse, parse_bytes, parse_file, to_json
 from .lexicon import Lexicon
+from .tables import Parsed, parse_folder, parse_many, to_records
 from .models import (
     Answer, Boilerplate, CountedList, Direction, Document, Enumeration, EnumItem, Gap, Growth, ListItem, Metric,
     ParseWarning, PartyBuilding, Span, Speaker, Topic, Turn,
@@ -22,4 +23,5 @@ __all__ = [
     "parse", "parse_bytes", "parse_file", "to_json", "Parser", "Lexicon", "Document", "Metric", "Growth", "Direction", "Span",
     "Turn", "Answer", "Speaker", "Topic", "Enumeration", "EnumItem", "CountedList", "ListItem", "PartyBuilding",
     "Gap", "Boilerplate", "ParseWarning", "__version__",
+    "to_records", "parse_many", "parse_folder", "Parsed",
 ]

@@ -202,3 +202,14 @@ class Document(_Model):
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
     length: int = 0
+
+    def to_html(self, text: str | None = None) -> str:
+        """A self-contained HTML report; pass the parsed ``text`` to see it highlighted (see fangtan.report)."""
+        from .report import to_html
+
+        return to_html(self, text)
+
+    def _repr_html_(self) -> str:
+        from .report import summary_html
+
+        return summary_html(self)

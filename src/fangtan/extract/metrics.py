@@ -30,7 +30,7 @@ _CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
 _PERIOD = regex.compile(
     r"""(?:截至|到)?(?:\d{2,4}年(?:\d{1,2}月)?(?:底|末|初|以来|上半年|前三季度|全年)?
         |\d{1,2}(?:[-—–~至]\d{1,2})?月(?:份|末|底|初)?
-        |前\d{1,2}个月|前[一二三四五六七八九十]{1,2}个月|[上下]半年|前?[一二三四1-4]季度|前三季度|全年|今年|去年|上年|明年|当年|年内
+        |前[\d一二三四五六七八九十]{1,2}个?月|[上下]半年|前?[一二三四1-4]季度|前三季度|全年|今年|去年|上年|明年|当年|年内
         |过去[一二三四五两十\d]{1,2}年|[一二三四五两十\d]{1,2}年来|近[一二三四五两十\d]{1,2}年|近年来|目前|当前|截至目前|现在|如今)""",
     regex.VERBOSE,
 )
@@ -40,15 +40,16 @@ _HEADS = ("先进产能占比", "增加值", "排放量", "总产值", "产值",
           "销售额", "营收", "面积", "人数", "进出口", "余额", "规模", "总额", "增速", "浓度", "覆盖率")
 _POST_STOP = regex.compile(
     r"入围|获评|获得|构筑|扎根|参加|参与|实现|完成|成为|带动|覆盖|落户|建成|开工|投产|签约|达到|进入|位居|通过|受益|全部|已经|"
-    r"[的在将已均被把与对为是了获入，。、；：,:;（(）)\s“”\d]"
+    r"增收|进行|培训|培訓|用于|等|"
+    r"[的在将已均被把与和及对为是了获入，。、；：,:;（(）)\s“”\d]"
 )
 _POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访", "开设", "举办", "对接", "链接", "培育", "新增",
                "签约", "发放", "招募", "关停", "带动", "远销", "接待", "新建", "培训", "提供", "吸引", "了", "的", "达",
                "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
                "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
-               "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了")
+               "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了", "对", "并对", "将", "关停")
 _PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
-_TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留", "发行", "發行", "投入", "补贴", "補貼")
+_TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留")
 _TARGET = ("预期目标", "主要目标", "目标是", "力争", "争取", "确保", "拟", "预计", "预期", "计划", "目标")
 _RATE_LIST = regex.compile(
     rf"""(?:[、和及与]|，|,)(?P<h>约|近|超过|超)?(?P<r>{ARABIC})(?P<u>%|个百分点|倍)(?P<ha>左右|以上)?""",
@@ -154,13 +155,15 @@ def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool
 
 
 # --- names ---------------------------------------------------------------------------------------------
-def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, str | None, str | None]:
+def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> tuple[str, int, int, str | None, str | None]:
     """Trim ``norm[a:b]`` to an indicator name: cut at breaks and periods, drop scope and verbs.
 
     Returns (name as written, start, end, scope, verb); the name is "" when nothing is left."""
     lex = g.lexicon
     norm = c.norm
     a = max(a, b - 40)
+    while b > a and norm[b - 1] == " ":
+        b -= 1
     seg = norm[a:b]
     cut = 0
     for w in lex.name_breaks + ("等",):
@@ -176,6 +179,12 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int) -> tuple[str, int, int, 
     for pm in _PERIOD.finditer(seg, cut):
         if pm.end() < len(seg) and _is_calendar(pm.group()):
             cut = max(cut, pm.end())
+    lm = None if lists else regex.search(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])", seg[cut:])
+    if lm:
+        cut = max(cut, cut + lm.end())  # A、B、C三大先导产业规模: the name starts at the count
+    d = seg.rfind("的")
+    if not lists and d > cut and "、" in seg[cut:d] and len(seg) - d - 1 >= 3:
+        cut = d + 1  # 各种类型、不同级别的自然保护区
     q = seg.rfind("”")
     if q >= cut and len(seg) - q - 1 >= 3 and not any(v in seg[q + 1 :] for v in ("的",)):
         cut = q + 1
@@ -298,7 +307,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if k < len(delims):
         nxt_limit = min(nxt_limit, delims[k] - 1)
     after = norm[t.end() : t.end() + 1]
-    if not name or (is_count and _prefers_post(pre, name)) or (after == "的" and unit in ("%",) and not _has_head(name)):
+    if not name or is_count or (after == "的" and unit in ("%",) and not _has_head(name)):
         pname, pa, pb = _post_name(c, t.end(), nxt_limit)
         if norm.startswith(("中", "之中", "里"), pb):
             return None  # 8项重点任务中: a group being talked about
@@ -348,7 +357,7 @@ def _prefers_post(pre: str, name: str) -> bool:
 def _split_items(c, g, a, dist_start, dist_end, vstart):
     """Names for a 分别 list: the items before 分别, each with the shared head noun."""
     norm = c.norm
-    name, ns, ne, _, _ = _clean_name(c, g, a, dist_start)
+    name, ns, ne, _, _ = _clean_name(c, g, a, dist_start, lists=True)
     if not name:
         return []
     suffix = c.text[dist_end:vstart].strip()
@@ -356,6 +365,8 @@ def _split_items(c, g, a, dist_start, dist_end, vstart):
         if suffix.endswith(w):
             suffix = suffix[: -len(w)]
             break
+    if len(suffix) > 3 or any(ch in suffix for ch in "地的了上到至"):
+        suffix = ""  # 分别历史性地跃上: words between 分别 and the values are not part of the names
     parts = []
     p = ns
     for m in _ITEM_SPLIT.finditer(norm, ns, ne):
