@@ -24,6 +24,7 @@ from .extract import counted_lists, enumerations, gaps, metrics, party_building
 from .grammar import Grammar
 from .lexicon import Lexicon
 from .models import Document, ParseWarning, PartyBuilding
+from .models import Span as _Span
 
 __all__ = ["Parser", "parse", "parse_bytes", "parse_file", "to_json"]
 
@@ -72,6 +73,10 @@ def _safe_text(text: str, warnings: list[ParseWarning]) -> str:
     except UnicodeEncodeError:
         warnings.append(ParseWarning(code="lone_surrogates", message="the text contains lone surrogate code points; "
                                      "they are kept in place and written as \\udXXX escapes in JSON"))
+    if text.startswith("\ufeff"):
+        warnings.append(ParseWarning(code="bom", span=_Span(start=0, end=1),
+                                     message="the text starts with a byte-order mark (U+FEFF); it is kept at offset 0 "
+                                     "so offsets count the characters of the file"))
     if "\x00" in text:
         warnings.append(ParseWarning(code="nul_bytes", message="the text contains NUL characters"))
     return text

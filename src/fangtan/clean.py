@@ -32,6 +32,8 @@ _FRONT_MATTER = regex.compile(
     regex.VERBOSE,
 )
 _YAML_FIELD = regex.compile(r"""^(?P<key>[A-Za-z_]{1,30})[ \t]*:[ \t]*(?P<val>[^\n]*)$""", regex.MULTILINE)
+_DOCTYPE = regex.compile(r"""<[!?](?!--)[^<>]{0,2000}>""")
+_META_LINES = regex.compile(r"""\A(?:(?P<key>title|createdAt|date|source|author|url)[ \t]*:[ \t]*(?P<val>[^\n]{1,300})\n){1,10}""")
 _COMMENT = regex.compile(r"""<!--(?:[^-]++|-(?!->))*+(?:-->|\Z)""")
 _SCRIPT = regex.compile(
     r"""<(?P<t>script|style)\b[^<>]{0,2000}>(?:[^<]++|<(?!/(?P=t)))*+(?:</(?P=t)\s*>|\Z)""", regex.IGNORECASE
@@ -84,7 +86,12 @@ def fix_front_matter(text: str, meta: dict[str, str]) -> list[tuple[int, int, st
     """Remove YAML front matter, keeping its simple ``key: value`` fields in ``meta``."""
     m = _FRONT_MATTER.match(text)
     if not m:
-        return []
+        lm = _META_LINES.match(text)  # bare "title: …" header lines before the text
+        if not lm:
+            return []
+        for f in _YAML_FIELD.finditer(lm.group()):
+            meta.setdefault(f.group("key").lower(), f.group("val").strip().strip("'\""))
+        return [(lm.start(), lm.end(), "")]
     for f in _YAML_FIELD.finditer(m.group("body")):
         val = f.group("val").strip().strip("'\"")
         if val:
@@ -97,6 +104,8 @@ def fix_markup(text: str) -> list[tuple[int, int, str]]:
     if "<" not in text and "&" not in text:
         return []
     edits: list[tuple[int, int, str]] = []
+    for m in _DOCTYPE.finditer(text):
+        edits.append((m.start(), m.end(), ""))
     for m in _COMMENT.finditer(text):
         edits.append((m.start(), m.end(), ""))
     for m in _SCRIPT.finditer(text):

@@ -116,12 +116,17 @@ def _growth_text(m: Metric) -> str:
     return f"{basis}{arrow}{rate}{g.unit or ''}{approx}"
 
 
+_SUFFIX_APPROX = {"左右", "以上", "多", "余", "以下", "上下", "有余", "许"}
+
+
 def _value_text(m: Metric) -> str:
     if m.value is None:
         return f"(value lost){m.unit or ''}" if "value" in m.missing else ""
     v = _num(m.value)
     if m.value_max is not None:
         v += f"–{_num(m.value_max)}"
+    if m.approx and m.approx in _SUFFIX_APPROX:
+        return f"{v}{m.unit or ''}{m.approx}"
     return f"{m.approx or ''}{v}{m.unit or ''}"
 
 

@@ -123,9 +123,11 @@ def _title(c: Cleaned, seg: Segments) -> None:
     s, e = first
     second = next(lines, None)
     # a damaged copy of the title (scraped pages): the next line contains a long piece of it
-    if second is not None and e - s <= 40 and _is_damaged_copy(norm[s:e], norm[second[0] : second[0] + 80]):
+    if second is not None and e - s <= 40 and _is_damaged_copy(norm[s:e], norm[second[0] : min(second[1], second[0] + 80)]):
         s, e = second
     line = norm[s:e]
+    if line.rstrip().endswith(("：", ":")) and e - s <= 12:
+        return  # 各位代表：: a speech opens, no title line
     if e - s <= 60 and not (line.rstrip().endswith(("。", "；")) and e - s > 30):
         seg.title, seg.title_span, seg.body_start = text[s:e].strip(), (s, e), e
         return
@@ -143,6 +145,8 @@ def _title(c: Cleaned, seg: Segments) -> None:
 
 def _is_damaged_copy(line: str, nxt: str) -> bool:
     k = len(line)
+    if line in nxt:
+        return False  # a title repeated in full is a title, not a damaged copy
     for n in range(k, 5, -1):
         for i in range(0, k - n + 1):
             if line[i : i + n] in nxt:

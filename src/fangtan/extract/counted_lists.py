@@ -28,7 +28,7 @@ _MW = r"(?P<mw>个|项|大|条|种|类|件|级|层|重|部分|名|所|批|手|�
 _COUNT = regex.compile(
     rf"""(?<![第\d一二两三四五六七八九十百千万亿.])
     (?:以下|如下|下列)?
-    {_NUM}(?![是方体])(?!个(?:人|月|年|小时|百分点))
+    {_NUM}(?!是|方(?!面)|体)(?!个(?:人|月|年|小时|百分点))
     {_MW}
     (?P<label>“?[\p{{Han}}]{{1,12}}?”?)
     (?=[，,。；;：:、！？\s”）)]|的|是|为|在|上|中|下|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|$)""",
@@ -117,7 +117,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
     while start < pos and norm[start] in " “\"":
         start += 1
     body_end = pos
-    while body_end > start and norm[body_end - 1] in "”\" 的等":
+    while body_end > start and norm[body_end - 1] in "“”\" 的等":
         body_end -= 1
     if body_end - start < 2:
         return None
@@ -131,7 +131,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
     while start < body_end and norm[start] in " “\"、":
         start += 1
     parts = _split(norm, start, body_end)
-    if len(parts) == 1 and n > 1:
+    if len(parts) == 1 and n > 1 and not norm[pos].isdigit():
         s, e = parts[0]
         L = e - s
         if L == n or (L == 2 * n and n == 2):
@@ -139,6 +139,13 @@ def _items_before(c: Cleaned, pos: int, n: int):
             parts = [(s + k * step, s + (k + 1) * step) for k in range(n)]
     if len(parts) != n or n < 2:
         return None
+    s0, e0 = parts[0]
+    longest = max(e - s for s, e in parts[1:])
+    if e0 - s0 > longest + 1:
+        for k in range(e0 - 1, s0, -1):
+            if norm[k - 1] in "的为往到在对将把向于了是有":
+                parts[0] = (k, e0)
+                break
     return [(text[s:e].strip(" “”\"'"), s, e) for s, e in parts]
 
 
@@ -176,7 +183,13 @@ def _items_from_enum(c: Cleaned, enums: list[Enumeration], pos: int, n: int, lim
     o = c.map.pos(pos)
     lim = c.map.pos(limit) if limit < len(c.norm) else c.map.orig_len
     nxt = regex.compile(r"[。；;！？\n]").search(c.norm, pos, limit)
-    near = c.map.pos(nxt.end()) + 2 if nxt else lim
+    if nxt:
+        k = nxt.end()
+        while k < limit and c.norm[k] in " \n":
+            k += 1
+        near = c.map.pos(k) + 6
+    else:
+        near = lim
     for e in enums:
         reach = 800 if ahead else near - o
         if 0 <= e.span.start - o <= reach and e.span.start < lim and len(e.items) == n:
