@@ -32,6 +32,7 @@ _MARKERS = regex.compile(
     | (?P<qb>【问】|【問】)
     | (?P<a>(?<=^|[。！？!?\s”」])[ ]{{0,3}}{_A_LABEL}[ ]{{0,2}}[:：]|【答】)                # 答：
     | (?<=[？?]["”」]?[ ]{{0,2}}|^[ ]{{0,3}}|[。！!]["”」]?\n?)(?P<named>{_NAME})[ ]{{0,2}}[:：]   # 孙雷：
+    | ^[ ]{{0,3}}(?P<short>[\p{{Han}}])[ ]{{0,2}}[:：]                                       # 陳：(a short label)
     | (?<=[？?]["”」]?[ ]{{0,2}})(?P<said>{_NAME})(?:说|表示|回答|答道|指出|介绍)[，,：:]      # ？秦刚说，
     """,
     regex.VERBOSE | regex.MULTILINE,
@@ -193,6 +194,8 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
                 name = label
         elif m.group("a"):
             kind, name = "a", None
+        elif m.group("short"):
+            kind, name = "a", "\x00" + m.group("short")
         else:
             name = m.group("name") or m.group("said")
             if name in _NOT_NAMES or name.endswith(("说", "表示", "认为", "指出")):
@@ -211,7 +214,27 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
             if not cur.answers and qe > ms:
                 cur.question = (qs, ms)
             cur.answers.append((name, me, nxt))
-    return [t for t in turns if t.answers and _is_question(norm, t)]
+    turns = [t for t in turns if t.answers and _is_question(norm, t)]
+    _resolve_short_labels(c, seg, turns)
+    return turns
+
+
+def _resolve_short_labels(c: Cleaned, seg: Segments, turns: list[RawTurn]) -> None:
+    """陳：… answers: the label is a surname; find the full name (an answer that is just the name, or the title)."""
+    full: dict[str, str] = {}
+    for t in turns:
+        for name, a, b in t.answers:
+            if name and name.startswith("\x00"):
+                body = c.text[a:b].strip()
+                ch = name[1]
+                if 2 <= len(body) <= 4 and body.startswith(ch) and regex.fullmatch(r"[\p{Han}]+", body):
+                    full[ch] = body
+    if seg.title:
+        m = regex.match(rf"{_NAME}[:：]", seg.title)
+        if m:
+            full.setdefault(m.group("name")[0], m.group("name"))
+    for t in turns:
+        t.answers = [((full.get(n[1], n[1]) if n and n.startswith("\x00") else n), a, b) for n, a, b in t.answers]
 
 
 def _is_question(norm: str, t: RawTurn) -> bool:
