@@ -1,6 +1,6 @@
 """The public entry points: :func:`parse`, :func:`parse_bytes`, :func:`parse_file` and :class:`Parser`.
 
->>> doc = parse("问:今年有何打算?王五:一是抓项目。二是惠民生。")
+>>> doc = parse("访谈\\n问:今年有何打算?王五:一是抓项目。二是惠民生。")
 >>> doc.speakers, [i.heading for i in doc.turns[0].measures]
 (['王五'], ['抓项目', '惠民生'])
 >>> parse(b"bytes")

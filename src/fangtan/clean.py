@@ -8,8 +8,8 @@ cleaned offset maps back to the original. Then a same-length normalised copy is 
 >>> c = clean("<p>产值<span>4</span>.8亿元</p>")
 >>> c.norm.strip()
 '产值4.8亿元'
->>> c.map.span(2, 7)
-(8, 31)
+>>> c.map.span(1, 8)   # 产值4.8亿元 in the cleaned text
+(3, 23)
 """
 from __future__ import annotations
 

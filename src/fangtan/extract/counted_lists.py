@@ -31,7 +31,13 @@ _COUNT = regex.compile(
     {_NUM}(?!是|方(?!面)|体)(?!个(?:人|月|年|小时|百分点))
     {_MW}
     (?P<label>“?[\p{{Han}}]{{1,12}}?”?)
-    (?=[，,。；;：:、！？\s”）)]|的|是|为|在|上|中|下|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|$)""",
+    (?=[，,。；;：:、！？\s”）)]|的|是|为|在|上|中|下|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|规模|达到|$)""",
+    regex.VERBOSE,
+)
+# the noun first, the count after, the items after that: 现有鹿场2个，分别是A、B
+_NOUN_COUNT = regex.compile(
+    r"""(?P<label>[\p{Han}]{2,8}?)(?P<num>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<mw>个|家|处|条|座|所|项|名)
+        (?=[，,：:](?:分别是|分别为|分别|即|包括|有)|：)""",
     regex.VERBOSE,
 )
 _LABEL_STOP = regex.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好")
@@ -96,6 +102,23 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         li = [ListItem(text=t, span=Span(start=a, end=b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
         out.append(CountedList(count=n, label=label, phrase=text[phrase_s:phrase_e], items=li,
                                is_tasks=label.endswith(TASK_LABELS), span=Span(start=s0, end=e0)))
+    for m in _NOUN_COUNT.finditer(norm, start, end):
+        n = _count(m.group("num"))
+        if n is None or not 2 <= n <= 30:
+            continue
+        items = _items_after(c, m.end(), n, end)
+        if not items:
+            continue
+        label = m.group("label")
+        for v in ("现有", "共有", "拥有", "有"):
+            if label.startswith(v) and len(label) > len(v) + 1:
+                label = label[len(v):]
+                break
+        s0, e0 = c.span(m.start(), max(b for _, _, b in items))
+        li = [ListItem(text=t, span=Span(start=a, end=b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
+        out.append(CountedList(count=n, label=label, phrase=text[m.start() : m.end()], items=li,
+                               is_tasks=label.endswith(TASK_LABELS), span=Span(start=s0, end=e0)))
+    out.sort(key=lambda x: x.span.start)
     return out
 
 
