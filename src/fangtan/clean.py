@@ -232,12 +232,15 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
         norm = "".join(chars)
     headings = []
     if headings_orig:
-        # map heading line offsets (original) to the cleaned text by searching near
+        # map heading line offsets (original) to the cleaned text, trimmed of white space
         for hs, he in headings_orig:
-            line = text[hs:he].strip()
-            i = ctext.find(line[:20]) if line else -1
-            if i >= 0:
-                headings.append((i, i + len(line)))
+            a, b = omap.clean_pos(hs), omap.clean_pos(he)
+            while a < b and ctext[a].isspace():
+                a += 1
+            while b > a and ctext[b - 1].isspace():
+                b -= 1
+            if b > a:
+                headings.append((a, b))
     if "url" not in meta:
         for k in ("source_url", "original_url", "link"):
             if k in meta:

@@ -11,6 +11,8 @@ breakpoints the texts run in step.
 (4, 6)
 >>> "a<b>12</b>c"[4:6]
 '12'
+>>> m.clean_pos(4), m.clean_pos(2), m.clean_pos(11)   # '1'; inside '<b>'; the end
+(1, 1, 4)
 """
 from __future__ import annotations
 
@@ -61,9 +63,25 @@ class OffsetMap:
         return min(self._opos[i] + (c - self._cpos[i]), self.orig_len)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original ``[start, end)`` of the cleaned ``[start, end)``; the end maps its last character."""
+        """Original ``[start, end)`` of the cleaned ``[start, end)``; the end maps its last character.
+
+        The result always lies inside the original text, whatever offsets are passed."""
+        n = self.orig_len
         if len(self._cpos) == 1:
-            return start, end
-        s = self.pos(start)
+            s = min(max(start, 0), n)
+            return s, min(max(end, s), n)
+        s = self.pos(max(start, 0))
         e = self.pos(end - 1) + 1 if end > start else s
-        return s, max(s, e)
+        return s, min(max(s, e), n)
+
+    def clean_pos(self, o: int) -> int:
+        """Cleaned offset of original offset ``o``; inside a removed stretch, where the removal is."""
+        if len(self._cpos) == 1:
+            return min(max(o, 0), len(self.clean))
+        i = bisect_right(self._opos, o) - 1
+        if i < 0:
+            return 0
+        c = self._cpos[i] + (o - self._opos[i])
+        if i + 1 < len(self._cpos):
+            c = min(c, self._cpos[i + 1])
+        return min(c, len(self.clean))

@@ -49,6 +49,7 @@ _VERBS = ("聚焦", "抓好", "围绕", "打造", "推进", "实施", "做好", 
           "覆盖", "分为", "通航", "贯通", "开展", "实现", "构建", "加快", "按照", "着力", "培育", "发展", "打响", "守住",
           "做强", "壮大", "建成", "拥有", "涉及", "聚力", "坚持以", "以", "在", "对", "将", "把", "有", "即", "由", "从",
           "流经", "呈现", "实行", "设立", "促进", "形成了", "带动", "强化", "完善", "落实", "提升", "瞄准", "锚定")
+_VERBS_LONGEST = tuple(sorted(_VERBS, key=len, reverse=True))
 _SEP = regex.compile(r"[、，,]|和|与|及|以及")
 _AFTER_LIST = regex.compile(r"[，,：:]?(?:分别是|分别为|分别|即|包括|为|是)[：:]?")
 _NUMS = {"双": 2}
@@ -145,7 +146,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
     if body_end - start < 2:
         return None
     # drop a leading verb
-    for v in sorted(_VERBS, key=len, reverse=True):
+    for v in _VERBS_LONGEST:
         k = norm.find(v, start, min(body_end, start + 12))
         if k >= 0 and (k == start or norm[start:k].strip(" “\"") == "" or _all_han(norm[start:k])):
             if k - start <= 8:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -25,6 +26,7 @@ from ..numbers import read_number, split_unit, to_base
 
 __all__ = ["extract"]
 
+_HAS_NUM = regex.compile(r"[\d%零〇一二两三四五六七八九十百千成倍番平万亿]")
 _SENTENCE = regex.compile(r"[^。；;！？!?\n]++")
 _CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
 _PERIOD = regex.compile(
@@ -88,7 +90,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     out: list[Metric] = []
     for sm in _SENTENCE.finditer(norm, start, end):
         s, e = sm.span()
-        if e - s < 3 or not any(ch.isdigit() or ch in "%零〇一二两三四五六七八九十百千成倍番平" for ch in norm[s:e]):
+        if e - s < 3 or not _HAS_NUM.search(norm, s, e):
             continue
         built = _sentence(c, g, s, e)
         out.extend(_finish(c, g, m, s, e) for m in built)
@@ -166,7 +168,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         b -= 1
     seg = norm[a:b]
     cut = 0
-    for w in lex.name_breaks + ("等",):
+    for w in _breaks(lex):
         p = seg.rfind(w)
         if p >= 0 and p + len(w) < len(seg):
             cut = max(cut, p + len(w))
@@ -197,7 +199,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         while s < t and norm[s] in _LEAD_JUNK:
             s += 1
             changed = True
-        for w in lex.scope_prefixes + lex.period_words:
+        for w in _prefixes(lex):
             if norm.startswith(w, s, t):
                 scope = scope or w
                 s += len(w)
@@ -206,7 +208,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         while s < t and norm[t - 1] in _TRAIL_JUNK + "等":
             t -= 1
             changed = True
-        for w in lex.name_verbs + lex.level_words + lex.hedges_before:
+        for w in _suffixes(lex):
             if t - s >= len(w) and norm.endswith(w, s, t):
                 verb = verb or w
                 t -= len(w)
@@ -223,6 +225,27 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
             name = c.text[s:t]
             break
     return name, s, t, scope, verb
+
+
+@lru_cache(maxsize=8)
+def _breaks(lex) -> tuple[str, ...]:
+    return lex.name_breaks + ("等",)
+
+
+@lru_cache(maxsize=8)
+def _prefixes(lex) -> tuple[str, ...]:
+    return lex.scope_prefixes + lex.period_words
+
+
+@lru_cache(maxsize=8)
+def _suffixes(lex) -> tuple[str, ...]:
+    return lex.name_verbs + lex.level_words + lex.hedges_before
+
+
+@lru_cache(maxsize=8)
+def _indicators(lex) -> tuple[dict[str, str], tuple[str, ...], dict[int, str]]:
+    names = lex.indicator_names
+    return names, tuple(sorted(names, key=len, reverse=True)), str.maketrans(lex.trad_from, lex.trad_to)
 
 
 def _is_han(ch: str) -> bool:
@@ -550,12 +573,11 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
 
 
 def _key(lex, name: str) -> str | None:
-    names = lex.indicator_names
-    n = name.translate(str.maketrans(lex.trad_from, lex.trad_to))
+    names, longest_first, table = _indicators(lex)
+    n = name.translate(table)
     if n in names:
         return names[n]
-    best = None
-    for k, v in names.items():
-        if n.endswith(k) and (best is None or len(k) > len(best)):
-            best = k
-    return names[best] if best else None
+    for k in longest_first:
+        if n.endswith(k):
+            return names[k]
+    return None

@@ -31,7 +31,7 @@ def _load(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: compiled grammars are cached per lexicon
 class Lexicon:
     """All word lists the parser uses. Immutable: ``extend`` returns a new lexicon."""
 
