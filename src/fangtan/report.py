@@ -37,6 +37,7 @@ __all__ = ["to_html", "summary_html", "rich_table", "main_show", "KINDS"]
 
 #: Highlight kinds: css class -> (legend label, nesting rank; lower ranks are outer elements).
 KINDS: dict[str, tuple[str, int]] = {
+    "markup": ("markup (untick to hide)", 0),
     "boilerplate": ("boilerplate (struck through)", 0),
     "title": ("title", 1),
     "question": ("question", 1),
@@ -172,7 +173,11 @@ def _collect(doc: Document, text: str) -> tuple[list[_Mark], list[str]]:
     if doc.source_span is not None:
         add(doc.source_span, "source", "source", tip=f"source: {doc.source or ''}")
     for b in doc.boilerplate:
-        add(b.span, "boilerplate", "boilerplate", attrs={"kind": b.kind}, tip=f"boilerplate: {b.kind}")
+        kind = "markup" if b.kind in ("markup", "front_matter") else "boilerplate"
+        add(b.span, kind, "boilerplate", attrs={"kind": b.kind}, tip=f"boilerplate: {b.kind}")
+    if not any(b.kind == "markup" for b in doc.boilerplate):
+        for s0, e0 in _markup_spans(text):
+            marks.append(_Mark(s0, e0, "markup", tip="markup: removed by cleaning", seq=len(marks)))
     for ti, t in enumerate(doc.turns):
         who = f" (asker: {t.asker})" if t.asker else ""
         ans = ", ".join(t.speakers) or "?"
@@ -264,6 +269,27 @@ def _collect(doc: Document, text: str) -> tuple[list[_Mark], list[str]]:
     return marks, problems
 
 
+def _markup_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of the original that cleaning removes or replaces (tags, entities, front matter, ``**``)."""
+    from . import clean as _clean
+
+    edits: list[tuple[int, int, str]] = []
+    for fix in (lambda t: _clean.fix_front_matter(t, {}), _clean.fix_markup, lambda t: _clean.fix_markdown(t, [])):
+        try:
+            edits += fix(text)
+        except Exception:  # noqa: BLE001 - the report shows the text anyway
+            continue
+    out: list[tuple[int, int]] = []
+    for s, e, _ in sorted(edits):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _render_text(text: str, marks: list[_Mark]) -> str:
     """The text with marks as properly nested <span>s; a mark crossing another is split in fragments."""
     points = {0, len(text)}
@@ -326,16 +352,16 @@ def _tables(doc: Document, with_text: bool) -> str:
     h.append(f'<section id="t-metrics"><h2>Metrics <small>({len(doc.metrics)})</small></h2>')
     if doc.metrics:
         h.append('<table class="grid"><thead><tr><th>#</th><th>name</th><th>value</th><th>growth</th>'
-                 '<th>status</th></tr></thead><tbody>')
+                 '</tr></thead><tbody>')
         for i, m in enumerate(doc.metrics):
             val = _value_text(m)
             cls = ' class="missing"' if m.missing else ""
             sp = " / ".join(x for x in (m.scope, m.period) if x)
-            sub = " · ".join(x for x in (m.key, sp) if x)
+            sub = " · ".join(x for x in (m.key, sp, "target" if m.status == "target" else None) if x)
             h.append(f"<tr{cls}><td>{i + 1}</td><td>{_link(f'm-{i + 1}', m.name, with_text)}"
                      f"{'<br><small>' + _esc(sub) + '</small>' if sub else ''}</td>"
                      f"<td class=\"num\">{_esc(val)}</td><td class=\"num\">{_esc(_growth_text(m))}</td>"
-                     f"<td>{_esc(m.status)}</td></tr>")
+                     "</tr>")
         h.append("</tbody></table>")
     else:
         h.append('<p class="none">none found</p>')
@@ -453,6 +479,8 @@ code{font-size:12px;color:var(--muted)}
 .hl.question{color:#1e3a8a;font-weight:600}
 .hl.source{color:#92400e}
 .hl.boilerplate{color:#9ca3af;text-decoration:line-through}
+.hl.markup{color:#a1a7b0;font:11px/1 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;text-decoration:none}
+body.off-markup #text .hl.markup{display:none}
 .hl.metric{border-bottom:2px dotted #2563eb}
 .hl.metric-name{background:#dbeafe;color:#1e3a8a}
 .hl.metric-value{background:#fde047;font-weight:700;padding:0 1px}
@@ -601,10 +629,11 @@ def rich_table(doc: Document) -> Any:
     parts.append(mt)
 
     if doc.key_tasks is not None:
-        kt = Table(title=f"Key tasks: {doc.key_tasks.phrase}", title_justify="left", box=box.SIMPLE,
-                   show_header=False)
+        kt = Table(title=f"Key tasks ({doc.key_tasks.count})", title_justify="left", box=box.SIMPLE,
+                   show_header=False, min_width=30)
         kt.add_column(justify="right")
         kt.add_column()
+        kt.add_row("", Text(doc.key_tasks.phrase, style="bold"))
         for k, it in enumerate(doc.key_tasks.items):
             kt.add_row(str(k + 1), Text(it.text))
         parts.append(kt)
