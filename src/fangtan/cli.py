@@ -3,6 +3,7 @@
 ``fangtan parse PATH...``  parse files, directories (every ``*.txt`` below), globs, ``-`` (stdin) or
 a JSONL stream (``--jsonl-in FILE``) and write JSON, JSONL, a table, Parquet or CSV tables.
 ``fangtan schema``         print the JSON Schema of :class:`fangtan.Document`.
+``fangtan show FILE``      write the document's HTML report (see :mod:`fangtan.report`).
 ``fangtan eval GOLD DOCS`` score the parser against gold annotations (see :mod:`fangtan.evaluate`).
 
 Exit status: 0 when every input was parsed, 1 when any input failed (missing, unreadable, binary:
@@ -82,6 +83,10 @@ def make_progress(total: int, stream: Any = None, enabled: bool | None = None):
     return (lambda _r: prog.advance(task)), prog.stop
 
 
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
@@ -104,6 +109,17 @@ def _metric_cells(r: dict) -> list[str]:
         arrow = {"up": "↑", "down": "↓", "flat": "→"}[r["growth_direction"]]
         growth = f"{r['growth_basis'] or ''}{arrow}{r['growth_rate'] or ''}{r['growth_unit'] or ''}"
     return [r["name"], value, growth, r["period"] or "", r["speaker"] or "", _cut(r["evidence"], 40)]
+
+
+def _report_table(doc: Any):
+    try:
+        from .report import rich_table
+    except ImportError:
+        return None
+    try:
+        return rich_table(doc)
+    except ImportError:
+        return None
 
 
 def write_table(parsed: list, out: IO[str], use_rich: bool | None = None) -> None:
@@ -129,6 +145,11 @@ def write_table(parsed: list, out: IO[str], use_rich: bool | None = None) -> Non
         rows = [_metric_cells(r) for r in to_records([p], "metrics")]
         if rich:
             console = Console(file=out, soft_wrap=False, width=None if _isatty(out) else 160)
+            renderable = _report_table(d)
+            if renderable is not None:  # the report module's view: summary, metrics, key tasks, warnings
+                console.print(f"[bold]{p.id}[/bold]", highlight=False)
+                console.print(renderable)
+                continue
             t = Table(title=title, title_justify="left")
             for h in heads:
                 t.add_column(h, overflow="fold")
@@ -265,8 +286,9 @@ def cmd_parse(a: argparse.Namespace) -> int:
     failed = len(results) - len(ok)
     if not a.quiet:
         n_files = sum(1 for j in jobs if j.path is not None or (j.source and j.error_type == "FileNotFoundError"))
-        print(f"fangtan: {n_files} files, {len(ok)} documents, {sum(len(p.doc.metrics) for p in ok)} metrics, "
-              f"{failed} errors in {secs:.2f} s ({len(results) / secs if secs else 0:.1f} docs/s, "
+        n_metrics = sum(len(p.doc.metrics) for p in ok)
+        print(f"fangtan: {_n(n_files, 'file')}, {_n(len(ok), 'document')}, {_n(n_metrics, 'metric')}, "
+              f"{_n(failed, 'error')} in {secs:.2f} s ({len(results) / secs if secs else 0:.1f} docs/s, "
               f"{n_chars / secs / 1000 if secs else 0:.0f} k chars/s)", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -302,6 +324,12 @@ def cmd_eval(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_show(a: argparse.Namespace) -> int:
+    from .report import main_show
+
+    return main_show(a.path, a.output)
+
+
 # --- main ---------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -333,6 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="print the JSON Schema of a parsed Document")
     s.add_argument("-o", "--output", metavar="FILE")
     s.set_defaults(func=cmd_schema)
+
+    w = sub.add_parser("show", help="write a document's HTML report (highlighted spans)")
+    w.add_argument("path", metavar="FILE", help="the document (- for stdin)")
+    w.add_argument("-o", "--output", metavar="FILE", help="where (default FILE.html; - for stdout)")
+    w.set_defaults(func=cmd_show)
 
     e = sub.add_parser("eval", help="score the parser against gold annotations")
     e.add_argument("gold_dir", metavar="GOLD_DIR")

@@ -38,7 +38,7 @@ from .batch import Parsed, parse_folder, parse_many
 from .models import SCHEMA_VERSION, Document
 
 __all__ = [
-    "COLUMNS", "TABLES", "to_records", "all_records", "arrow_schema", "to_arrow", "frame", "metrics_frame",
+    "COLUMNS", "TABLES", "to_records", "all_records", "arrow_schema", "spark_ddl", "to_arrow", "frame", "metrics_frame",
     "enumerations_frame", "counted_lists_frame", "turns_frame", "gaps_frame", "documents_frame", "errors_frame",
     "write_parquet", "write_csv", "parse_many", "parse_folder", "Parsed",
 ]
@@ -264,6 +264,18 @@ def arrow_schema(table: str = "metrics"):
     types = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
     meta = {"fangtan.table": table, "fangtan.schema_version": SCHEMA_VERSION, "fangtan.decimals": "string"}
     return pa.schema([pa.field(n, types[k], nullable=True) for n, k in COLUMNS[table]], metadata=meta)
+
+
+def spark_ddl(table: str = "metrics") -> str:
+    """The table's schema as a Spark DDL string (``"doc_id string, metric_index bigint, …"``), for
+    ``mapInPandas(..., schema=spark_ddl("metrics"))``. Needs nothing installed.
+
+    >>> spark_ddl("errors")
+    'doc_id string, source_file string, error_type string, message string'
+    """
+    _check(table)
+    types = {"str": "string", "int": "bigint", "bool": "boolean"}
+    return ", ".join(f"{n} {types[k]}" for n, k in COLUMNS[table])
 
 
 def _rows(docs: Any, table: str) -> list[dict]:
