@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -194,19 +195,29 @@ def _jobs(a: argparse.Namespace) -> list:
     return jobs
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _dumps(obj: Any, indent: int | None = None) -> str:
+    """JSON with real characters; a lone surrogate (kept by parse, offsets stay true) becomes a
+    ``\\udXXX`` escape, which JSON readers turn back into the same code point."""
+    s = json.dumps(obj, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+
+
 def _write_json_stream(results, out: IO[str], fmt: str, single: bool) -> None:
     from .batch import envelope
 
     if fmt == "jsonl":
         for p in results:
-            out.write(json.dumps(envelope(p), ensure_ascii=False) + "\n")
+            out.write(_dumps(envelope(p)) + "\n")
         return
     results = list(results)
     if single and len(results) == 1:
         if results[0].ok:
-            out.write(results[0].doc.model_dump_json(indent=2) + "\n")
+            out.write(_dumps(results[0].doc.model_dump(mode="json"), indent=2) + "\n")
         return
-    out.write(json.dumps([envelope(p) for p in results], ensure_ascii=False, indent=2) + "\n")
+    out.write(_dumps([envelope(p) for p in results], indent=2) + "\n")
 
 
 def cmd_parse(a: argparse.Namespace) -> int:
@@ -240,17 +251,23 @@ def cmd_parse(a: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     prog = make_progress(len(jobs), sys.stderr, False if a.no_progress or a.quiet else None)
     update, close = prog if prog else (None, None)
-    results: list = []
-    n_chars = 0
+    results: list = []  # kept only when tables are written: a JSONL stream does not hold the corpus
+    keep = tables_out
+    n_chars = n_done = n_ok = n_metrics = 0
 
     def stream():
-        nonlocal n_chars
+        nonlocal n_chars, n_done, n_ok, n_metrics
         try:
             for p in batch.iter_parse(jobs, workers=a.jobs, encoding=a.encoding, on_result=update):
                 if not p.ok:
                     print(f"fangtan: error: {p.source or p.id}: {p.error}", file=sys.stderr)
                 n_chars += len(p.text or "")
-                results.append(p)
+                n_done += 1
+                if p.ok:
+                    n_ok += 1
+                    n_metrics += len(p.doc.metrics)
+                if keep:
+                    results.append(p)
                 yield p
         finally:
             if close:
@@ -282,13 +299,11 @@ def cmd_parse(a: argparse.Namespace) -> int:
         write_csv(results, a.csv_dir)
 
     secs = time.perf_counter() - t0
-    ok = [p for p in results if p.ok]
-    failed = len(results) - len(ok)
+    failed = n_done - n_ok
     if not a.quiet:
         n_files = sum(1 for j in jobs if j.path is not None or (j.source and j.error_type == "FileNotFoundError"))
-        n_metrics = sum(len(p.doc.metrics) for p in ok)
-        print(f"fangtan: {_n(n_files, 'file')}, {_n(len(ok), 'document')}, {_n(n_metrics, 'metric')}, "
-              f"{_n(failed, 'error')} in {secs:.2f} s ({len(results) / secs if secs else 0:.1f} docs/s, "
+        print(f"fangtan: {_n(n_files, 'file')}, {_n(n_ok, 'document')}, {_n(n_metrics, 'metric')}, "
+              f"{_n(failed, 'error')} in {secs:.2f} s ({n_done / secs if secs else 0:.1f} docs/s, "
               f"{n_chars / secs / 1000 if secs else 0:.0f} k chars/s)", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 

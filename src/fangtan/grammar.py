@@ -103,7 +103,7 @@ def _build(lex: Lexicon) -> Grammar:
               | {mag} (?:余|多)? {base}? (?:/{per})?      # 万 亿元 万余家 万吨/日
               | {base} (?:/{per})?                        # 元 个 亩 吨/日
             )
-            (?!(?<=个)月)(?!级)                          # 8个月 and 千亿元级 are not quantities
+            (?!(?<=个)(?:月|钟|鐘|小时|星期|礼拜|周))(?!级)                          # 8个月 and 千亿元级 are not quantities
         )
         (?P<vha>{ha})?                                  # hedge after: 左右 以上
     """

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -278,10 +279,24 @@ def spark_ddl(table: str = "metrics") -> str:
     return ", ".join(f"{n} {types[k]}" for n, k in COLUMNS[table])
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8_safe(rows: list[dict]) -> list[dict]:
+    """Lone surrogates (kept by ``parse`` so that offsets stay true) are not valid UTF-8: in Arrow,
+    Parquet, DataFrames and CSV each becomes U+FFFD, one code point for one, so offsets still hold."""
+    out = []
+    for r in rows:
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in r.values()):
+            r = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in r.items()}
+        out.append(r)
+    return out
+
+
 def _rows(docs: Any, table: str) -> list[dict]:
     if isinstance(docs, list) and (not docs or isinstance(docs[0], dict)):
-        return docs  # already records
-    return to_records(docs, table)
+        return _utf8_safe(docs)  # already records
+    return _utf8_safe(to_records(docs, table))
 
 
 def to_arrow(docs: Any, table: str = "metrics"):
@@ -390,10 +405,10 @@ def write_csv(docs: Any, directory: str | os.PathLike, tables: Iterable[str] = T
         target = d / f"{t}.csv"
         tmp = _atomic_target(target)
         try:
-            with open(tmp, "w", encoding=encoding, errors="backslashreplace", newline="") as fh:
+            with open(tmp, "w", encoding=encoding, newline="") as fh:
                 w = csv.DictWriter(fh, fieldnames=[n for n, _ in COLUMNS[t]])
                 w.writeheader()
-                w.writerows(to_records(items, t))
+                w.writerows(_rows(items, t))
             os.replace(tmp, target)
         except BaseException:
             tmp.unlink(missing_ok=True)

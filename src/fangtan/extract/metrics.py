@@ -45,6 +45,7 @@ _POST_STOP = regex.compile(
     r"增收|进行|培训|培訓|用于|等|"
     r"[的在将已均被把与和及对为是了获入，。、；：,:;（(）)\s“”\d]"
 )
+_POST_STOP_LIST = regex.compile(r"[的在将已均被把对为是了，。、；：,:;（(）)\s“”\d]")
 _POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访", "开设", "举办", "对接", "链接", "培育", "新增",
                "签约", "发放", "招募", "关停", "带动", "远销", "接待", "新建", "培训", "提供", "吸引", "了", "的", "达",
                "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
@@ -181,6 +182,9 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     for pm in _PERIOD.finditer(seg, cut):
         if pm.end() < len(seg) and _is_calendar(pm.group()):
             cut = max(cut, pm.end())
+        elif pm.end() == len(seg) and pm.start() > cut + 1 and seg[pm.start() - 1] in " ，,":
+            # 商品房销售面积 前八月同比增…: the period closes the name; the name is before it
+            return _clean_name(c, g, a, a + pm.start(), lists)
     lm = None if lists else regex.search(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])", seg[cut:])
     if lm:
         cut = max(cut, cut + lm.end())  # A、B、C三大先导产业规模: the name starts at the count
@@ -220,7 +224,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if not name or not any(ch.isalpha() for ch in name) or any(p in name for p in _PRONOUNS):
         return "", s, s, scope, verb
     for v in _TRANSFER:
-        if name.endswith(v) and len(name) > len(v) + 4:
+        if name.endswith(v) and len(name) > len(v) + 2:
             s = t - len(v)
             name = c.text[s:t]
             break
@@ -234,12 +238,12 @@ def _breaks(lex) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _prefixes(lex) -> tuple[str, ...]:
-    return lex.scope_prefixes + lex.period_words
+    return tuple(sorted(set(lex.scope_prefixes + lex.period_words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)
 def _suffixes(lex) -> tuple[str, ...]:
-    return lex.name_verbs + lex.level_words + lex.hedges_before
+    return tuple(sorted(set(lex.name_verbs + lex.level_words + lex.hedges_before), key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)
@@ -256,7 +260,7 @@ def _is_calendar(p: str) -> bool:
     return any(ch.isdigit() for ch in p) or p.endswith(("年", "季度", "半年", "月", "年内", "年来"))
 
 
-def _post_name(c: Cleaned, a: int, limit: int) -> tuple[str, int, int]:
+def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str, int, int]:
     """The noun after a count: 85个口袋公园 → 口袋公园; 100个“微专业” → 微专业; 75%的电费 → 电费."""
     norm = c.norm
     if norm.startswith("的", a):
@@ -266,7 +270,7 @@ def _post_name(c: Cleaned, a: int, limit: int) -> tuple[str, int, int]:
         if q > a + 1:
             return c.text[a + 1 : q], a + 1, q
     b = min(limit, a + 12)
-    m = _POST_STOP.search(norm, a, b)
+    m = (_POST_STOP_LIST if lists else _POST_STOP).search(norm, a, b)
     t = m.start() if m else b
     return c.text[a:t], a, t
 
@@ -330,9 +334,10 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if k < len(delims):
         nxt_limit = min(nxt_limit, delims[k] - 1)
     after = norm[t.end() : t.end() + 1]
-    if not name or is_count or (after == "的" and unit in ("%",) and not _has_head(name)):
-        pname, pa, pb = _post_name(c, t.end(), nxt_limit)
-        if norm.startswith(("中", "之中", "里"), pb):
+    pct_of = after == "的" and unit in ("%",) and not _has_head(name)
+    if not name or (is_count and after != "的") or pct_of:
+        pname, pa, pb = _post_name(c, t.end(), nxt_limit, lists=pct_of)
+        if pname.endswith("中") and norm[pb : pb + 1] in "，,。；、":
             return None  # 8项重点任务中: a group being talked about
         if pname and len(pname) >= 2 and (is_count or after == "的"):
             ms.append(_M(pname, pa, pb, t.start(), pb, "count_then_noun", v, v2, unit, approx, t.span(), verb=verb))
