@@ -241,3 +241,14 @@ def test_version_flag(capsys):
     with pytest.raises(SystemExit) as e:
         main(["--version"])
     assert e.value.code == 0 and fangtan.__version__ in capsys.readouterr().out
+
+
+def test_lone_surrogates_survive_jsonl(tmp_path, capsys):
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"id": "s", "text": "产值\\ud8004.8亿元。"}\n', encoding="utf-8")
+    assert main(["parse", "--jsonl-in", str(src), "-f", "jsonl", "-o", str(tmp_path / "o.jsonl")]) == 0
+    rec = json.loads((tmp_path / "o.jsonl").read_text(encoding="utf-8"))
+    doc = Document.model_validate(rec["document"])
+    assert doc == fangtan.parse("产值\ud8004.8亿元。")
+    assert main(["parse", "--jsonl-in", str(src), "-f", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] == "s"

@@ -183,3 +183,21 @@ def test_csv_round_trip(tmp_path, parsed_corpus, empty_parsed):
     tables.write_csv(empty_parsed, tmp_path / "empty", tables=["metrics"])
     assert (tmp_path / "empty" / "metrics.csv").read_text(encoding="utf-8").splitlines() == [
         ",".join(n for n, _ in tables.COLUMNS["metrics"])]
+
+
+def test_lone_surrogates_become_replacement_characters_in_files(tmp_path):
+    text = "产值\ud8004.8亿元。"
+    parsed = fangtan.parse_many([text], ids=["s"])
+    rec = fangtan.to_records(parsed)
+    tables.write_csv(parsed, tmp_path, tables=["metrics", "documents"])
+    with open(tmp_path / "metrics.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(rec)
+    for r, w in zip(rows, rec):
+        assert r["evidence"] == w["evidence"].replace("\ud800", "\ufffd")
+        assert len(r["evidence"]) == int(r["span_end"]) - int(r["span_start"])
+    pytest.importorskip("pyarrow")
+    t = tables.to_arrow(parsed, "metrics")
+    assert t.num_rows == len(rec)
+    pytest.importorskip("pandas")
+    assert len(tables.metrics_frame(parsed)) == len(rec)
