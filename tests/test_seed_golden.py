@@ -115,7 +115,6 @@ def test_enumerations(doc, text):
             assert e.span.start <= item.span.start and item.span.end <= e.span.end
 
 
-@pytest.mark.xfail(strict=True, reason="the last item of an enumeration runs on into the next question's 问:")
 def test_enumeration_items_stop_at_the_next_question(doc, text):
     for e in doc.enumerations:
         assert not e.items[-1].text.endswith("问:")
@@ -198,11 +197,10 @@ def test_boilerplate_is_kept_out(doc, text):
     assert all(g.span.end <= src.span.start for g in doc.gaps)
 
 
-@pytest.mark.xfail(strict=True, reason="the last answer runs on over the source line 来源:丰南区委组织部")
 def test_last_answer_stops_before_the_source_line(doc, text):
     last = doc.turns[-1].answers[0]
     assert last.text.endswith("奋进的力量。")
-    assert "来源" not in last.span.slice(text)
+    assert "来源:" not in last.span.slice(text)  # 来源 alone occurs inside the answer (学历、来源等结构要求)
 
 
 def _spans(obj, path="doc"):

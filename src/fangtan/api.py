@@ -48,7 +48,7 @@ class Parser:
         text_ok = _safe_text(text, warnings)
         c = _clean.clean(text_ok, self.lexicon)
         seg = _stage("segment", warnings, _segment.Segments, _segment.segment, c, self.grammar)
-        stops = sorted(x for t in seg.turns for x in (t.question[0],) + tuple(a for _, a, _ in t.answers))
+        stops = sorted(x for t in seg.turns for x in (t.marker,) + tuple(a for _, a, _ in t.answers))
         enums = _stage("enumerations", warnings, list, enumerations.extract, c, 0, None, stops)
         mets = _stage("metrics", warnings, list, metrics.extract, c, self.grammar)
         counted = _stage("counted_lists", warnings, list, counted_lists.extract, c, enums, 0, None, stops)

@@ -71,8 +71,8 @@ def expand_paths(args: Iterable[str | os.PathLike], pattern: str = DEFAULT_PATTE
     """Files named by ``args`` (files, directories, globs), in a stable order, as ``(path, problem)``.
 
     A directory gives its files matching ``pattern`` (recursively by default), sorted; a glob gives
-    its matches, sorted; a path that does not exist or a glob that matches nothing is kept with a
-    problem message so that the caller reports it. Duplicates are dropped.
+    its matches, sorted; a path that does not exist, a glob that matches nothing or a directory
+    without a matching file is kept with a problem message so that the caller reports it. Duplicates are dropped.
     """
     out: list[tuple[str, str | None]] = []
     seen: set[str] = set()
@@ -90,9 +90,11 @@ def expand_paths(args: Iterable[str | os.PathLike], pattern: str = DEFAULT_PATTE
         if os.path.isdir(s):
             base = Path(s)
             it = base.rglob(pattern) if recursive else base.glob(pattern)
-            for f in sorted(it, key=lambda q: q.as_posix()):
-                if f.is_file():
-                    add(str(f))
+            files = [f for f in sorted(it, key=lambda q: q.as_posix()) if f.is_file()]
+            if not files:
+                add(s, f"no {pattern} file in this directory")
+            for f in files:
+                add(str(f))
         elif os.path.exists(s) or not _has_magic(s):
             add(s, None if os.path.exists(s) else "no such file or directory")
         else:

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -52,6 +53,7 @@ _INTRO_TIME = regex.compile(r"(?:\d{0,4}年以来|今年以来|近年来|年初�
 class RawTurn:
     question: tuple[int, int]  # cleaned offsets of the question text
     asker: str | None
+    marker: int = 0  # cleaned offset where the question's marker (问：) starts
     answers: list[tuple[str | None, int, int]] = field(default_factory=list)  # speaker, start, end
 
     @property
@@ -204,10 +206,14 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
         marks.append((kind, name, m.start(), m.end()))
     turns: list[RawTurn] = []
     cur: RawTurn | None = None
+    furniture = sorted(s0 for _, s0, _ in c.boilerplate)
     for k, (kind, name, ms, me) in enumerate(marks):
         nxt = marks[k + 1][2] if k + 1 < len(marks) else end
+        j = bisect_left(furniture, me)
+        if j < len(furniture):
+            nxt = min(nxt, furniture[j])  # an answer stops at the source line or page furniture
         if kind == "q":
-            cur = RawTurn((me, nxt), name)
+            cur = RawTurn((me, nxt), name, ms)
             turns.append(cur)
         elif cur is not None:
             qs, qe = cur.question
