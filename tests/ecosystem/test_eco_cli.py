@@ -252,3 +252,18 @@ def test_lone_surrogates_survive_jsonl(tmp_path, capsys):
     assert doc == fangtan.parse("产值\ud8004.8亿元。")
     assert main(["parse", "--jsonl-in", str(src), "-f", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["id"] == "s"
+
+
+def test_empty_directory_and_unmatched_glob_are_errors(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["parse", str(tmp_path / "empty"), str(tmp_path / "*.nothing"), "-f", "jsonl"]) == 1
+    out, err = capsys.readouterr()
+    assert [r["error"]["message"] for r in lines(out)] == ["no *.txt file in this directory",
+                                                          "the pattern matches no file"]
+
+
+def test_one_file_on_a_terminal_defaults_to_the_table(seed_path, capsys, monkeypatch):
+    monkeypatch.setattr(cli, "_isatty", lambda stream: True)
+    assert main(["parse", str(seed_path)]) == 0
+    out = capsys.readouterr().out
+    assert not out.lstrip().startswith("{") and "规模以上工业总产值" in out
