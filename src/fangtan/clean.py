@@ -175,7 +175,7 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
             body_end = s
             spans.append(("furniture", s, n))
             break
-        if len(line) <= 40 and (line.startswith(lex.furniture_lines) or any(w in line for w in lex.furniture_contains)):
+        if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)):
             spans.append(("furniture", s, e))
         elif any(w in line for w in lex.furniture_contains):
             spans.append(("furniture", s, e))

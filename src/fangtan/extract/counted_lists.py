@@ -31,7 +31,7 @@ _COUNT = regex.compile(
     {_NUM}(?!是|方(?!面)|体)(?!个(?:人|月|年|小时|百分点))
     {_MW}
     (?P<label>“?[\p{{Han}}]{{1,12}}?”?)
-    (?=[，,。；;：:、！？\s”）)]|的|是|为|在|上|中|下|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|规模|达到|$)""",
+    (?=[，,。；;：:、！？\s”）)]|的|是|为|在|上|中|下|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|规模|达到|和|$|(?<=[\p{{Han}}]{{2}})(?:积极|全力|进一步|加快|实现|实施|促进|提升|提高|深化|努力|着力|坚持|打造|持续|落实|做好|保持))""",
     regex.VERBOSE,
 )
 # the noun first, the count after, the items after that: 现有鹿场2个，分别是A、B
@@ -50,8 +50,11 @@ _VERBS = ("聚焦", "抓好", "围绕", "打造", "推进", "实施", "做好", 
           "做强", "壮大", "建成", "拥有", "涉及", "聚力", "坚持以", "以", "在", "对", "将", "把", "有", "即", "由", "从",
           "流经", "呈现", "实行", "设立", "促进", "形成了", "带动", "强化", "完善", "落实", "提升", "瞄准", "锚定")
 _VERBS_LONGEST = tuple(sorted(_VERBS, key=len, reverse=True))
-_SEP = regex.compile(r"[、，,]|和|与|及|以及")
-_AFTER_LIST = regex.compile(r"[，,：:]?(?:分别是|分别为|分别|即|包括|为|是)[：:]?")
+# 和/与/及 join items, but not inside 和谐, 参与, 涉及, 普及, 及时
+_CONJ = r"(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])|以及"
+_SEP = regex.compile(rf"[、，,]|{_CONJ}")
+_AFTER_LIST = regex.compile(r"[”\"]?[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?")
+_TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}
 
 
@@ -143,6 +146,12 @@ def _items_before(c: Cleaned, pos: int, n: int):
     body_end = pos
     while body_end > start and norm[body_end - 1] in "“”\" 的等":
         body_end -= 1
+    q = norm.rfind("“", max(start, body_end - 3), body_end)
+    if q >= 0 and norm.find("”", q, pos) < 0:
+        body_end = q  # A、B、C“新三样”: the count phrase is quoted with a word before the number
+    d = norm.rfind("的", start, body_end)
+    if d >= 0 and norm.count("“", start, d) == norm.count("”", start, d):
+        start = d + 1  # 覆盖城乡的县乡村三级…: items do not reach back over 的
     if body_end - start < 2:
         return None
     # drop a leading verb
@@ -155,6 +164,10 @@ def _items_before(c: Cleaned, pos: int, n: int):
     while start < body_end and norm[start] in " “\"、":
         start += 1
     parts = _split(norm, start, body_end)
+    if len(parts) != n:
+        strict = _split(norm, start, body_end, strict=True)
+        if len(strict) == n:
+            parts = strict
     if len(parts) == 1 and n > 1 and not norm[pos].isdigit():
         s, e = parts[0]
         L = e - s
@@ -165,11 +178,13 @@ def _items_before(c: Cleaned, pos: int, n: int):
         return None
     s0, e0 = parts[0]
     longest = max(e - s for s, e in parts[1:])
-    if e0 - s0 > longest + 1:
+    if e0 - s0 > longest + 1 and (e0 - s0 >= 2 * longest or "的" in norm[s0:e0]):
         for k in range(e0 - 1, s0, -1):
             if norm[k - 1] in "的为往到在对将把向于了是有":
                 parts[0] = (k, e0)
                 break
+        else:
+            parts[0] = (e0 - longest, e0)  # 全力支持香港、澳门: the first item is as long as the others
     return [(text[s:e].strip(" “”\"'"), s, e) for s, e in parts]
 
 
@@ -177,10 +192,14 @@ def _all_han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
-def _split(norm: str, s: int, e: int) -> list[tuple[int, int]]:
+_SEP_STRICT = regex.compile(r"[、，,]")
+
+
+def _split(norm: str, s: int, e: int, strict: bool = False) -> list[tuple[int, int]]:
+    """Items separated by 、 (and 和/与/及 unless ``strict``)."""
     parts = []
     p = s
-    for m in _SEP.finditer(norm, s, e):
+    for m in (_SEP_STRICT if strict else _SEP).finditer(norm, s, e):
         parts.append((p, m.start()))
         p = m.end()
     parts.append((p, e))
@@ -188,18 +207,25 @@ def _split(norm: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _items_after(c: Cleaned, pos: int, n: int, end: int):
-    """现有鹿场2个，分别是A、B。"""
+    """现有鹿场2个，分别是A、B。 / “两高”即A、B；"""
     norm, text = c.norm, c.text
     m = _AFTER_LIST.match(norm, pos, end)
     if not m:
         return None
     stop = regex.compile(r"[。；;！？\n]").search(norm, m.end(), min(end, m.end() + 200))
     e = stop.start() if stop else min(end, m.end() + 200)
-    parts = [(s, t) for s, t in _split(norm, m.end(), e)]
-    parts = [(s, t) for s, t in parts if t - s >= 1]
-    if len(parts) != n:
-        return None
-    return [(text[s:t].strip(" “”\"'等"), s, t) for s, t in parts]
+    comma = regex.compile(r"[，,]").search(norm, m.end(), e)
+    if comma and regex.search(r"[、和及与]", norm[m.end() : comma.start()]):
+        e = comma.start()  # A和B，then the sentence goes on
+    for parts in (_split(norm, m.end(), e), _split(norm, m.end(), e, strict=True)):
+        if len(parts) == n:
+            out = []
+            for s0, t0 in parts:
+                item = text[s0:t0].strip(" “”\"'等")
+                item = _TRAIL_QTY.sub("", item) or item
+                out.append((item, s0, t0))
+            return out
+    return None
 
 
 def _items_from_enum(c: Cleaned, enums: list[Enumeration], pos: int, n: int, limit: int, ahead: bool):

@@ -21,7 +21,7 @@ from ..numbers import CN_DIGITS
 __all__ = ["extract"]
 
 _CN = "一二三四五六七八九十"
-_B = r"(?:(?<=^|[。；;：:！？!?\n“\"（(】>])|(?<=[，,](?=[一二三四五六七八九十]是)))"  # a boundary before a marker
+_B = r"(?:(?<=^|[。；;：:！？!?\n“\"（(】> ])|(?<=[，,](?=[一二三四五六七八九十]是)))"  # a boundary before a marker
 _MARKER = regex.compile(
     rf"""{_B}[ ]{{0,4}}
     (?:

@@ -58,7 +58,7 @@ _RATE_LIST = regex.compile(
     rf"""(?:[、和及与]|，|,)(?P<h>约|近|超过|超)?(?P<r>{ARABIC})(?P<u>%|个百分点|倍)(?P<ha>左右|以上)?""",
     regex.VERBOSE,
 )
-_ITEM_SPLIT = regex.compile(r"[、和及与]")
+_ITEM_SPLIT = regex.compile(r"、|(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])")
 
 
 @dataclass

@@ -61,6 +61,7 @@ class Lexicon:
     name_breaks: tuple[str, ...]
     end_markers: tuple[str, ...]
     furniture_lines: tuple[str, ...]
+    furniture_equals: tuple[str, ...]
     furniture_contains: tuple[str, ...]
     source_heads: tuple[str, ...]
     topics: dict[str, tuple[str, ...]]
@@ -100,6 +101,7 @@ class Lexicon:
             name_breaks=tuple(s["name_breaks"]["words"]),
             end_markers=tuple(b["end_markers"]["starts"]),
             furniture_lines=tuple(b["lines"]["starts"]),
+            furniture_equals=tuple(b["lines"]["equals"]),
             furniture_contains=tuple(b["lines"]["contains"]),
             source_heads=tuple(b["source"]["heads"]),
             topics={k: tuple(v) for k, v in t["labels"].items()},
