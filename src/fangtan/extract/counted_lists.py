@@ -171,7 +171,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
     if len(parts) == 1 and n > 1 and not norm[pos].isdigit():
         s, e = parts[0]
         L = e - s
-        if L == n or (L == 2 * n and n == 2):
+        if L == n or (L == 2 * n and norm[pos] == "双"):
             step = L // n
             parts = [(s + k * step, s + (k + 1) * step) for k in range(n)]
     if len(parts) != n or n < 2:
