@@ -80,7 +80,7 @@ def segment(c: Cleaned, g: Grammar | None = None) -> Segments:
     """Title, subtitle and Q&A turns of a cleaned document."""
     seg = Segments()
     _title(c, seg)
-    seg.turns = _turns(c, seg)
+    seg.turns = _turns(c, seg) or _reported_turns(c, seg)
     if seg.turns and seg.title and all(not t.speakers for t in seg.turns):
         m = regex.match(rf"{_NAME}[:：]", seg.title)
         if m and m.group("name") not in _NOT_NAMES:
@@ -246,3 +246,52 @@ def _resolve_short_labels(c: Cleaned, seg: Segments, turns: list[RawTurn]) -> No
 def _is_question(norm: str, t: RawTurn) -> bool:
     qs, qe = t.question
     return qe - qs >= 2
+
+
+# --- reported question-and-answer (press-conference round-ups) ------------------------------------------
+_NOT_SPEAKERS = frozenset("多位 各位 全体 人大 政协 基层 一线 青年 农民 工人 党员 企业 群众 现场 与会 参会 列席".split())
+_REPORTED_CUE = regex.compile(r"开放日|开放团组|答记者问|记者会|发布会|吹风会|有媒体提问|记者提问|记者问|代表通道|委员通道")
+_QUESTION = regex.compile(r"[^。！？!?\n“”]{2,120}[？?](?:”|\")?|“请您?(?:谈谈|介绍|说说|讲讲)[^”\n]{2,120}”")
+_TITLE_END = "记任长理授人席员师"
+_HEADING_LINE = regex.compile(r"^[ ]*[^\n。，,？?！!；;：:]{2,20}[ ]*$", regex.MULTILINE)
+_SPEAKER = regex.compile(
+    rf"""(?:(?<=[{_TITLE_END}”。，,\s])|^)(?P<n>[\p{{Han}}]{{2,3}})(?:代表|委员)(?!团|们|处|室|大会|性)(?=[\p{{Han}}，,：:“])   # 李云峰代表
+      | (?<=(?:书记|主任|市长|省长|区长|县长|主席|院长|校长|局长|部长|厅长|发言人|董事长|总经理|负责人|教授))
+        (?P<n2>[\p{{Han}}]{{2,3}}?)(?=介绍|表示|说|指出|回应|回答|认为|强调)                     # 副主任向东介绍
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+
+def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
+    """Questions reported in narrative (“……？”有媒体提问) answered by named officials (某某代表说)."""
+    norm = c.norm
+    start, end = seg.body_start, c.body_end
+    if not _REPORTED_CUE.search(norm, start, end):
+        return []
+    qs = [m for m in _QUESTION.finditer(norm, start, end)]
+    heads = [m.start() for m in _HEADING_LINE.finditer(norm, start, end)]
+    turns: list[RawTurn] = []
+    for k, q in enumerate(qs):
+        a0 = q.end()
+        a1 = qs[k + 1].start() if k + 1 < len(qs) else end
+        h = bisect_left(heads, a0)
+        if h < len(heads):
+            a1 = min(a1, heads[h])  # a section heading ends the answers
+        names: list[tuple[str, int, int]] = []
+        for sm in _SPEAKER.finditer(norm, a0, a1):
+            n = sm.group("n") or sm.group("n2")
+            if n in _NOT_NAMES or n in _NOT_SPEAKERS or any(n == x for x, _, _ in names):
+                continue
+            names.append((n, a0, a1))
+        if not names:
+            continue
+        prev = turns[-1] if turns else None
+        if prev is not None and {n for n, _, _ in names} <= set(prev.speakers) and \
+                bisect_left(heads, prev.question[1]) == bisect_left(heads, q.start()):
+            prev.answers = [(n, a, max(b, a1)) for n, a, b in prev.answers]  # a follow-up to the same person
+            continue
+        qstart = q.start() + (1 if norm[q.start()] in "“\"" else 0)
+        turns.append(RawTurn((qstart, q.end()), None, q.start(), answers=names))
+    return turns
+
