@@ -91,7 +91,6 @@ def _build(lex: Lexicon) -> Grammar:
 
     # a value with its unit: 4.8亿元, 400余万, 1.4万余家, 3-5亿元, 百分之十二, 8成以上
     value = rf"""
-        (?P<vh>{hb})?                                   # hedge before: 约 近 超过
         (?:
             百分之(?P<pnum>{num})                       # 百分之十二 is 12 %
           |
@@ -107,38 +106,55 @@ def _build(lex: Lexicon) -> Grammar:
         )
         (?P<vha>{ha})?                                  # hedge after: 左右 以上
     """
-    # a growth: (basis) (分别) verb (hedge) rate unit (hedge); the rate may be lost (增长%)
+    # A growth: (basis) (分别) verb (hedge) rate unit (hedge); the rate may be lost (增长%).
+    # Every alternative is anchored on its number (or a special word): the words before the number
+    # sit in a lookbehind with captures, so the engine only works where a number starts.
     rate = rf"(?:{ARABIC}|{CN_NUM})"
-    growth = rf"""
+    gprefix = rf"""
         (?P<basis>{basis}|{heads}[^{PUNCT}\d]{{0,8}}?(?:\d{{1,4}}(?:年|月|—\d{{1,2}}月|-\d{{1,2}}月)[^{PUNCT}]{{0,4}}?)?)?
-        (?P<dist>分别|均|都)?
+        (?P<dist>分别|(?<![年平])均|都)?                # 均 of 年均/平均 belongs to the basis
         (?P<gverb>{gverb})
         (?P<dist2>均|都|分别)?
         (?:了|为|达到|达|在|控制在|保持在|只有|仅为|仅)?
         (?P<gh>{hb})?
         [ ]?
+    """
+    growth = rf"""
+        (?=(?:{rate})?(?:{pct}|{point}|倍|成))        # cheap test first: a rate and its unit follow
+        (?<={gprefix})
         (?P<rate>{rate})?
         (?P<gunit>{pct}|{point}|倍|成)
         (?P<gha>{ha})?
     """
     compare = rf"""
-        (?P<cverb>{cmp_verb})
-        (?P<cobj>[^{PUNCT}\d]{{1,12}}?)
+        (?={ARABIC}(?:{point}|{pct}))
+        (?<=(?P<cverb>{cmp_verb})(?P<cobj>[^{PUNCT}\d]{{1,12}}?))
         (?P<crate>{ARABIC})
         (?P<cunit>{point}|{pct})
     """
     special = rf"""
-        (?P<dbasis>{basis})?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
-      | (?P<fbasis>{basis}|与上年)?(?P<flat>{flat})
+        (?:(?<=(?P<dbasis>{basis})))?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
+      | (?:(?<=(?P<fbasis>{basis}|与上年)))?(?P<flat>{flat})
     """
-    money_mag = _alt(k + u for k in lex.magnitudes for u in lex.money_units)
+    unit_first = {w[0] for w in (*lex.magnitudes, *lex.money_units, *lex.people_units, *lex.count_units,
+                                 *lex.physical_units, *lex.percent_units, *lex.point_units, "倍", "成", "余", "多")}
+    ufirst = "[" + "".join(sorted(regex.escape(ch) for ch in unit_first)) + "]"
+    vcheck = rf"(?:百分之|{num}(?:[-~—至到]{num})?{ufirst})"  # cheap test first: a unit follows the number
+    first = set("0123456789%百" + CN_CHARS)
+    for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
+        first.add(w[0])
+    guard = "[" + "".join(sorted(regex.escape(ch) for ch in first)) + "]"
     quantity = regex.compile(
         rf"""
-        (?P<g>{growth})
-      | (?P<c>{compare})
-      | (?P<s>{special})
-      | (?P<v>{value})
-      | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万)元)(?=[，,。；;\s]|同比|比上|较上))
+        (?={guard})                   # a cheap first-character test before the alternatives
+        (?<![\d.,零〇一二两三四五六七八九十百千])  # …at the start of a number, not inside one
+        (?:
+          (?P<g>{growth})
+        | (?P<c>{compare})
+        | (?P<s>{special})
+        | (?P<v>(?={vcheck})(?:(?<=(?P<vh>{hb})))?{value})
+        | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万)元)(?=[，,。；;\s]|同比|比上|较上))
+        )
         """,
         regex.VERBOSE,
     )

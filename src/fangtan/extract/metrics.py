@@ -109,7 +109,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int) -> list[_M]:
     i = 0
     while i < len(toks):
         t = toks[i]
-        ts = t.start()
+        ts = _ts(t)
         k = bisect_right(delims, ts)
         cstart = max(delims[k - 1] if k else s, s)
         left = max(cstart, prev_end)
@@ -121,7 +121,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int) -> list[_M]:
         if t.group("lost") is not None:
             name, ns, ne, scope, verb = _clean_name(c, g, left, ts)
             if name:
-                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group("lunit"), None, t.span(),
+                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group("lunit"), None, (ts, t.end()),
                              verb=verb, scope=scope, missing=["value"]))
             prev_end = t.end()
             i += 1
@@ -148,8 +148,25 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int) -> list[_M]:
     return ms
 
 
+def _ts(t: regex.Match[str]) -> int:
+    """Where a token starts: its words before the number (basis, verb, hedge) sit in lookbehinds."""
+    if t.group("g") is not None:
+        for grp in ("basis", "dist", "gverb"):
+            if t.group(grp) is not None:
+                return t.start(grp)
+    elif t.group("c") is not None:
+        return t.start("cverb")
+    elif t.group("s") is not None:
+        for grp in ("dbasis", "fbasis"):
+            if t.group(grp) is not None:
+                return t.start(grp)
+    elif t.group("v") is not None and t.group("vh") is not None:
+        return t.start("vh")
+    return t.start()
+
+
 def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool:
-    gap = norm[t.end() : nxt.start()]
+    gap = norm[t.end() : _ts(nxt)]
     if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-" or ch.isspace() for ch in gap):
         return False
     if t.group("unit") in ("%", "个百分点"):
@@ -169,10 +186,9 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         b -= 1
     seg = norm[a:b]
     cut = 0
-    for w in _breaks(lex):
-        p = seg.rfind(w)
-        if p >= 0 and p + len(w) < len(seg):
-            cut = max(cut, p + len(w))
+    for bm in _breaks(lex).finditer(seg):
+        if bm.end() < len(seg):
+            cut = max(cut, bm.end())
     p = seg.rfind("共")
     if p > 0 and seg[p - 1] not in "公中总" and p + 1 < len(seg) and seg[p + 1] not in "享同建产青和计有":
         cut = max(cut, p + 1)
@@ -203,19 +219,23 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         while s < t and norm[s] in _LEAD_JUNK:
             s += 1
             changed = True
-        for w in _prefixes(lex):
-            if norm.startswith(w, s, t):
+        pre_set, pre_max = _prefixes(lex)
+        for L in range(min(pre_max, t - s), 0, -1):
+            w = norm[s : s + L]
+            if w in pre_set:
                 scope = scope or w
-                s += len(w)
+                s += L
                 changed = True
                 break
         while s < t and norm[t - 1] in _TRAIL_JUNK + "等":
             t -= 1
             changed = True
-        for w in _suffixes(lex):
-            if t - s >= len(w) and norm.endswith(w, s, t):
+        suf_set, suf_max = _suffixes(lex)
+        for L in range(min(suf_max, t - s), 0, -1):
+            w = norm[t - L : t]
+            if w in suf_set:
                 verb = verb or w
-                t -= len(w)
+                t -= L
                 changed = True
                 break
     if t - s > 24:
@@ -232,18 +252,22 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
 
 
 @lru_cache(maxsize=8)
-def _breaks(lex) -> tuple[str, ...]:
-    return lex.name_breaks + ("等",)
+def _breaks(lex) -> regex.Pattern[str]:
+    """Words a name does not reach back over (其中, 以及, 称…), as one pattern."""
+    words = sorted(set(lex.name_breaks + ("等",)), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
 
 
 @lru_cache(maxsize=8)
-def _prefixes(lex) -> tuple[str, ...]:
-    return tuple(sorted(set(lex.scope_prefixes + lex.period_words), key=len, reverse=True))
+def _prefixes(lex) -> tuple[frozenset[str], int]:
+    words = frozenset(lex.scope_prefixes + lex.period_words)
+    return words, max(map(len, words))
 
 
 @lru_cache(maxsize=8)
-def _suffixes(lex) -> tuple[str, ...]:
-    return tuple(sorted(set(lex.name_verbs + lex.level_words + lex.hedges_before), key=len, reverse=True))
+def _suffixes(lex) -> tuple[frozenset[str], int]:
+    words = frozenset(lex.name_verbs + lex.level_words + lex.hedges_before)
+    return words, max(map(len, words))
 
 
 @lru_cache(maxsize=8)
@@ -304,32 +328,32 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # 两个主战场, 三个方面: a count inside a name, not a metric
     if cn and unit in ("倍",) and not approx:
         return None
-    if _in_short_quote(norm, s, t.start()):
+    if _in_short_quote(norm, s, _ts(t)):
         return None  # “9个城市是1个城市”, “2.5天弹性休假”: a slogan or a name, not a quantity
-    name, ns, ne, scope, verb = _clean_name(c, g, left, t.start())
-    pre = norm[left : t.start()]
+    name, ns, ne, scope, verb = _clean_name(c, g, left, _ts(t))
+    pre = norm[left : _ts(t)]
     # a 分别/均 list: A、B、C分别为 x、y、z
     dist_at = max(pre.rfind("分别"), pre.rfind("均为"))
     if dist_at >= 0:
         run = [t]
         j = i + 1
         while j < len(toks) and toks[j].group("v") is not None:
-            gap = norm[run[-1].end() : toks[j].start()]
+            gap = norm[run[-1].end() : _ts(toks[j])]
             if gap and all(ch in "、和及与，, " for ch in gap):
                 run.append(toks[j])
                 j += 1
             else:
                 break
-        names = _split_items(c, g, left, left + dist_at, left + dist_at + 2, t.start())
+        names = _split_items(c, g, left, left + dist_at, left + dist_at + 2, _ts(t))
         if names and (len(names) == len(run) or len(run) == 1):
             for k, (nm, a, b) in enumerate(names):
                 tok = run[k] if len(run) > 1 else run[0]
                 vv, vv2, uu, ap, _ = _read_value(tok)
-                ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, tok.span(), verb="分别"))
+                ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, (_ts(tok), tok.end()), verb="分别"))
             return len(names), j, run[-1].end()
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
-    nxt_limit = toks[i + 1].start() if i + 1 < len(toks) else e
+    nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
     k = bisect_right(delims, t.end())
     if k < len(delims):
         nxt_limit = min(nxt_limit, delims[k] - 1)
@@ -340,7 +364,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         if pname.endswith("中") and norm[pb : pb + 1] in "，,。；、":
             return None  # 8项重点任务中: a group being talked about
         if pname and len(pname) >= 2 and (is_count or after == "的"):
-            ms.append(_M(pname, pa, pb, t.start(), pb, "count_then_noun", v, v2, unit, approx, t.span(), verb=verb))
+            ms.append(_M(pname, pa, pb, _ts(t), pb, "count_then_noun", v, v2, unit, approx, (_ts(t), t.end()), verb=verb))
             return 1, i + 1, pb
         if not name:
             return None
@@ -348,11 +372,11 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         pm = regex.match(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)", norm[t.end() : t.end() + 4])
         if pm:
             a = t.end() + 1
-            ms.append(_M(c.text[a : a + len(pm.group("n"))], a, a + len(pm.group("n")), t.start(), a + len(pm.group("n")),
-                         "value_then_name", v, v2, unit, approx, t.span()))
+            ms.append(_M(c.text[a : a + len(pm.group("n"))], a, a + len(pm.group("n")), _ts(t), a + len(pm.group("n")),
+                         "value_then_name", v, v2, unit, approx, (_ts(t), t.end())))
             return 1, i + 1, a + len(pm.group("n"))
-    aside = norm.count("（", left, t.start()) + norm.count("(", left, t.start()) > norm.count("）", left, t.start()) + norm.count(")", left, t.start())
-    ms.append(_M(name, ns, ne, ns, t.end(), "name_value", v, v2, unit, approx, t.span(), aside=aside, verb=verb, scope=scope))
+    aside = norm.count("（", left, _ts(t)) + norm.count("(", left, _ts(t)) > norm.count("）", left, _ts(t)) + norm.count(")", left, _ts(t))
+    ms.append(_M(name, ns, ne, ns, t.end(), "name_value", v, v2, unit, approx, (_ts(t), t.end()), aside=aside, verb=verb, scope=scope))
     return 1, i + 1, t.end()
 
 
@@ -446,17 +470,17 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
         unit = "个百分点" if unit == "百分点" else unit
         rate = read_number(t.group("rate")) if t.group("rate") else None
         approx = t.group("gh") or t.group("gha")
-        rates.append((rate, unit, approx, t.span()))
+        rates.append((rate, unit, approx, (_ts(t), t.end())))
         dist = t.group("dist") or t.group("dist2")
         for rm in _iter_rates(norm, end, e):
             rates.append((read_number(rm.group("r")), rm.group("u"), rm.group("h") or rm.group("ha"), rm.span()))
             end = rm.end()
         if d == "flat":
-            rates = [(None, None, None, t.span())]
+            rates = [(None, None, None, (_ts(t), t.end()))]
     elif t.group("c") is not None:
         d = "up" if t.group("cverb") in ("高于", "快于") else "down"
         basis = t.group("cverb") + t.group("cobj")
-        rates.append((read_number(t.group("crate")), t.group("cunit"), None, t.span()))
+        rates.append((read_number(t.group("crate")), t.group("cunit"), None, (_ts(t), t.end())))
         verb = t.group("cverb")
         dist = None
     else:
@@ -464,12 +488,12 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
             d, verb = "up", t.group("double")
             basis = t.group("dbasis")
             r = lex.doubling.get(verb, 1)
-            rates.append((Decimal(r), "倍", None, t.span()))
+            rates.append((Decimal(r), "倍", None, (_ts(t), t.end())))
         else:
             d, verb, basis = "flat", t.group("flat"), t.group("fbasis")
-            rates.append((None, None, None, t.span()))
+            rates.append((None, None, None, (_ts(t), t.end())))
         dist = None
-    gstart = t.start()
+    gstart = _ts(t)
     name, ns, ne, scope, nverb = _clean_name(c, g, left, gstart)
     if name and name.endswith(("增速", "增幅", "降幅", "涨幅")) and len(name) > 2:
         pass
