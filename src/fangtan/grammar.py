@@ -140,7 +140,7 @@ def _build(lex: Lexicon) -> Grammar:
                                  *lex.physical_units, *lex.percent_units, *lex.point_units, "倍", "成", "余", "多")}
     ufirst = "[" + "".join(sorted(regex.escape(ch) for ch in unit_first)) + "]"
     vcheck = rf"(?:百分之|{num}(?:[-~—至到]{num})?{ufirst})"  # cheap test first: a unit follows the number
-    first = set("0123456789%百" + CN_CHARS)
+    first = set("0123456789%百个倍成" + CN_CHARS)  # 个百分点, 倍, 成: a growth whose rate was lost
     for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
         first.add(w[0])
     guard = "[" + "".join(sorted(regex.escape(ch) for ch in first)) + "]"
