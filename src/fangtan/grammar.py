@@ -14,6 +14,7 @@ one compiled grammar per lexicon.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -40,6 +41,10 @@ PUNCT = "，。；;,！？!?：:、（）()【】《》“”\"'‘’\n"
 class Grammar:
     lexicon: Lexicon
     quantity: regex.Pattern[str]
+    anchor: "re.Pattern[str]"  # where a quantity can start: scan for these, then match there
+    unit_first: frozenset[str]  # first characters of units (a Chinese numeral must be followed by one)
+    specials: tuple[str, ...]  # doubling and flat words (翻一番, 持平): quantities with no number
+    verb_last: frozenset[str]  # last characters of the words that may stand before a rate
     lost_value: regex.Pattern[str]
     lost_year: regex.Pattern[str]
     up_words: frozenset[str]
@@ -68,6 +73,14 @@ class Grammar:
 
 
 _GRAMMARS: list[tuple[Lexicon, Grammar]] = []
+
+
+def _candidates(lex: Lexicon, unit_first: set[str]) -> "re.Pattern[str]":
+    """The characters a quantity can start with, as a plain ``re`` character class (fast to scan)."""
+    chars = set("0123456789%百个倍成万亿") | set(CN_CHARS)
+    for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
+        chars.add(w[0])
+    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in chars)) + "]")
 
 
 def _build(lex: Lexicon) -> Grammar:
@@ -177,6 +190,11 @@ def _build(lex: Lexicon) -> Grammar:
     return Grammar(
         lexicon=lex,
         quantity=quantity,
+        anchor=_candidates(lex, unit_first),
+        unit_first=frozenset(unit_first | {"点", "-", "~", "—", "至", "到", "余", "多"}),
+        specials=tuple(sorted({*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat}, key=len, reverse=True)),
+        verb_last=frozenset(w[-1] for w in (*lex.growth_up, *lex.growth_down, *lex.hedges_before, "了", "为", "达",
+                                            "在", "有", "仅", " ")),
         lost_value=lost_value,
         lost_year=lost_year,
         up_words=frozenset(lex.growth_up),

@@ -83,11 +83,16 @@ def split_unit(unit: str, lexicon: Lexicon | None = None) -> tuple[Decimal, str 
     (Decimal('10000'), None)
     """
     lex = lexicon or Lexicon.default()
-    for mag in sorted(lex.magnitudes, key=len, reverse=True):
+    for mag in _mags(lex):
         if unit.startswith(mag) and not (mag == "千" and unit.startswith(("千瓦", "千米", "千克"))):
             rest = unit[len(mag):]
             return lex.magnitudes[mag], (rest or None)
     return Decimal(1), unit or None
+
+
+@lru_cache(maxsize=8)
+def _mags(lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.magnitudes, key=len, reverse=True))
 
 
 def to_base(value: Decimal | None, unit: str | None, lexicon: Lexicon | None = None) -> tuple[Decimal | None, str | None]:

@@ -88,21 +88,73 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     """Every metric in the cleaned text ``c`` between ``start`` and ``end`` (cleaned offsets)."""
     norm = c.norm
     end = len(norm) if end is None else end
+    toks = _scan(norm, g, start, end)
     out: list[Metric] = []
+    if not toks:
+        return out
+    k = 0
     for sm in _SENTENCE.finditer(norm, start, end):
         s, e = sm.span()
-        if e - s < 3 or not _HAS_NUM.search(norm, s, e):
-            continue
-        built = _sentence(c, g, s, e)
-        out.extend(_finish(c, g, m, s, e) for m in built)
+        while k < len(toks) and toks[k].start() < s:
+            k += 1
+        j = k
+        while j < len(toks) and toks[j].end() <= e:
+            j += 1
+        if j > k:
+            built = _sentence(c, g, s, e, toks[k:j])
+            out.extend(_finish(c, g, m, s, e) for m in built)
+        k = j
+        if k >= len(toks):
+            break
     return out
 
 
-def _sentence(c: Cleaned, g: Grammar, s: int, e: int) -> list[_M]:
+_LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
+_CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
+_IN_NUMBER = frozenset("0123456789.,零〇一二两三四五六七八九十百千")
+
+
+def _scan(norm: str, g: Grammar, start: int, end: int) -> list[regex.Match[str]]:
+    """Every quantity token: find where one can start (a cheap scan and a cheap test), match there."""
+    out = []
+    last = start
+    match = g.quantity.match
+    unit_first = g.unit_first
+    for a in g.anchor.finditer(norm, start, end):
+        p = a.start()
+        ch = norm[p]
+        if p < last or (p > 0 and ch in _IN_NUMBER and norm[p - 1] in _IN_NUMBER):
+            continue
+        if norm.startswith("百分之", p):
+            pass
+        elif ch in _CN_NUM:
+            q = p + 1
+            while q < end and q - p < 13 and norm[q] in _CN_NUM:
+                q += 1
+            if q >= end or norm[q] not in unit_first:
+                if not norm.startswith(g.specials, p):
+                    continue  # 一是, 统一: a Chinese numeral with no unit after it is not a quantity
+        elif ch in "个倍成%":
+            if ch == "个" and not norm.startswith("个百分点", p):
+                continue
+            if p == 0 or norm[p - 1] not in g.verb_last:
+                continue  # a unit whose rate was lost follows a growth word (增长%)
+        elif ch in "万亿":
+            if not norm.startswith(("万元", "亿元", "万亿元"), p):
+                continue
+        elif not ch.isdigit() and not norm.startswith(g.specials, p):
+            continue
+        m = match(norm, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str]]) -> list[_M]:
     norm = c.norm
     lex = g.lexicon
     delims = [m.end() for m in _CLAUSE_DELIM.finditer(norm, s, e)]
-    toks = list(g.quantity.finditer(norm, s, e))
     ms: list[_M] = []
     prev_end = s
     period = None
@@ -201,9 +253,9 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         elif pm.end() == len(seg) and pm.start() > cut + 1 and seg[pm.start() - 1] in " ，,":
             # 商品房销售面积 前八月同比增…: the period closes the name; the name is before it
             return _clean_name(c, g, a, a + pm.start(), lists)
-    lm = None if lists else regex.search(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])", seg[cut:])
+    lm = None if lists or "、" not in seg else _LIST_THEN_COUNT.search(seg, cut)
     if lm:
-        cut = max(cut, cut + lm.end())  # A、B、C三大先导产业规模: the name starts at the count
+        cut = max(cut, lm.end())  # A、B、C三大先导产业规模: the name starts at the count
     d = seg.rfind("的")
     if not lists and d > cut and "、" in seg[cut:d] and len(seg) - d - 1 >= 3:
         cut = d + 1  # 各种类型、不同级别的自然保护区
