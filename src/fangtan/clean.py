@@ -213,23 +213,15 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     omap = OffsetMap.build(text, edits)
     ctext = omap.clean
     table = _table(lex)
-    norm = ctext.translate(table)
+    norm = ctext if _no_translation_needed(ctext, table) else ctext.translate(table)
     url = None
     urls = list(_URL.finditer(norm))
     if urls:
         url = urls[-1].group()
-        chars = list(norm)
-        for m in urls:
-            chars[m.start() : m.end()] = " " * (m.end() - m.start())
-        norm = "".join(chars)
+        norm = _blank(norm, [(m.start(), m.end()) for m in urls])
     spans, body_end, source = _furniture(norm, lex)
     if spans:
-        chars = list(norm)
-        for _, s, e in spans:
-            for i in range(s, e):
-                if chars[i] != "\n":
-                    chars[i] = " "
-        norm = "".join(chars)
+        norm = _blank(norm, [(s, e) for _, s, e in spans])
     headings = []
     if headings_orig:
         # map heading line offsets (original) to the cleaned text, trimmed of white space
@@ -252,10 +244,40 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
 _TABLES: dict[int, dict[int, int | str]] = {}
 
 
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
+
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """Spaces over the ranges (line breaks kept): the same length, so offsets do not move."""
+    parts = []
+    last = 0
+    for s, e in sorted(ranges):
+        if s < last:
+            s = last
+        if e <= s:
+            continue
+        parts.append(text[last:s])
+        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _no_translation_needed(text: str, table: dict[int, int | str]) -> bool:
+    """Most texts contain nothing the matching copy changes: skip the (slow) translate then."""
+    chars = _TABLE_CHARS.get(id(table))
+    if chars is None:
+        chars = _TABLE_CHARS[id(table)] = frozenset(chr(k) for k in table)
+    return chars.isdisjoint(text)
+
+
+_TABLE_CHARS: dict[int, frozenset[str]] = {}
+
+
 def _table(lex: Lexicon) -> dict[int, int | str]:
     t = _TABLES.get(id(lex))
     if t is None:
         t = dict(_FW)
-        t.update({ord(a): b for a, b in zip(lex.trad_from, lex.trad_to)})
+        t.update({ord(a): b for a, b in zip(lex.trad_from, lex.trad_to) if a != b})
         _TABLES[id(lex)] = t
     return t

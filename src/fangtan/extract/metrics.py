@@ -109,6 +109,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     return out
 
 
+_AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
 _IN_NUMBER = frozenset("0123456789.,零〇一二两三四五六七八九十百千")
@@ -421,7 +422,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         if not name:
             return None
     if norm.startswith(("为", "為"), t.end()):
-        pm = regex.match(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)", norm[t.end() : t.end() + 4])
+        pm = _AS_LIMIT.match(norm, t.end(), t.end() + 4)
         if pm:
             a = t.end() + 1
             ms.append(_M(c.text[a : a + len(pm.group("n"))], a, a + len(pm.group("n")), _ts(t), a + len(pm.group("n")),
@@ -442,7 +443,7 @@ def _in_short_quote(norm: str, s: int, pos: int) -> bool:
 
 def _lists_items(pre: str, v: Decimal) -> bool:
     body = pre.split("，")[-1]
-    n = len([x for x in regex.split(r"[、和与及]", body) if x.strip()])
+    n = len([x for x in _ITEM_SPLIT.split(body) if x.strip()])
     return n >= 2 and n == v and "、" in body
 
 
@@ -655,7 +656,7 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
 
 def _key(lex, name: str) -> str | None:
     names, longest_first, table = _indicators(lex)
-    n = name.translate(table)
+    n = name.translate(table) if any(ord(ch) in table for ch in name) else name
     if n in names:
         return names[n]
     for k in longest_first:
