@@ -6,7 +6,6 @@ they stand in; the counted list of tasks becomes ``key_tasks``; the place is rea
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 
 import regex
 
@@ -112,33 +111,17 @@ def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) ->
 
 
 def _topics(question: str, answer: str, lex: Lexicon) -> list[Topic]:
-    """Labels whose words occur in the question (weight 2) or the answer (weight 1)."""
-    pattern, prefixes = _topic_words(lex)
-    hits_q = {w for m in pattern.finditer(question) for w in prefixes[m.group(1)]}
-    if not hits_q:
-        return []
-    hits_a = {w for m in pattern.finditer(answer) for w in prefixes[m.group(1)]}
     scored = []
     for label, words in lex.topics.items():
-        q = [w for w in words if w in hits_q]
-        if not q:
-            continue
-        a_ = [w for w in words if w in hits_a]
-        score = 2 * len(q) + len(a_)
+        hits_q = [w for w in words if w in question]
+        if not hits_q:
+            continue  # a label needs a word in the question
+        hits_a = [w for w in words if w in answer]
+        score = 2 * len(hits_q) + len(hits_a)
         if score >= lex.topic_min_score:
-            scored.append((score, label, list(dict.fromkeys(q + a_))))
+            scored.append((score, label, list(dict.fromkeys(hits_q + hits_a))))
     scored.sort(key=lambda x: -x[0])
     return [Topic(label=label, triggers=trig) for _, label, trig in scored]
-
-
-@lru_cache(maxsize=8)
-def _topic_words(lex: Lexicon) -> tuple[regex.Pattern[str], dict[str, frozenset[str]]]:
-    """One pattern for every topic word (the longest at each position), and for each word the
-    topic words it starts with (项目建设 also counts as 项目), so every occurrence is seen."""
-    words = {w for ws in lex.topics.values() for w in ws}
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    prefixes = {w: frozenset(p for p in words if w.startswith(p)) for w in words}
-    return regex.compile(f"(?=({alt}))"), prefixes
 
 
 def _with_speakers(metrics: list[Metric], turns: list[Turn]) -> list[Metric]:
