@@ -133,10 +133,13 @@ def _build(lex: Lexicon) -> Grammar:
         [ ]?
     """
     growth = rf"""
-        (?=(?:{rate})?(?:{pct}|{point}|倍|成))        # cheap test first: a rate and its unit follow
+        (?=(?:{rate})?(?:{pct}|{point}|倍|成)|百分之)  # cheap test first: a rate and its unit follow
         (?<={gprefix})
-        (?P<rate>{rate})?
-        (?P<gunit>{pct}|{point}|倍|成)
+        (?:
+            百分之(?P<prate>{rate})                   # 增长百分之六点五
+          | (?P<rate>{rate})?
+            (?P<gunit>{pct}|{point}|倍|成)
+        )
         (?P<gha>{ha})?
     """
     compare = rf"""
@@ -146,13 +149,14 @@ def _build(lex: Lexicon) -> Grammar:
         (?P<cunit>{point}|{pct})
     """
     special = rf"""
-        (?:(?<=(?P<dbasis>{basis})))?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
+        (?:(?<=(?P<dbasis>{basis}|{heads}[^{PUNCT}\d]{{0,8}}?(?:\d{{1,4}}年)?)))?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
       | (?:(?<=(?P<fbasis>{basis}|与上年)))?(?P<flat>{flat})
     """
     unit_first = {w[0] for w in (*lex.magnitudes, *lex.money_units, *lex.people_units, *lex.count_units,
                                  *lex.physical_units, *lex.percent_units, *lex.point_units, "倍", "成", "余", "多")}
     ufirst = "[" + "".join(sorted(regex.escape(ch) for ch in unit_first)) + "]"
     vcheck = rf"(?:百分之|{num}(?:[-~—至到]{num})?{ufirst})"  # cheap test first: a unit follows the number
+    lost_base = _alt(("元", "吨", "千瓦", "平方米", "立方米", "亩", "人次", "人", "户", "辆", "美元", "港元"))
     first = set("0123456789%百个倍成" + CN_CHARS)  # 个百分点, 倍, 成: a growth whose rate was lost
     for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
         first.add(w[0])
@@ -166,7 +170,7 @@ def _build(lex: Lexicon) -> Grammar:
         | (?P<c>{compare})
         | (?P<s>{special})
         | (?P<v>(?={vcheck})(?:(?<=(?P<vh>{hb})))?{value})
-        | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万)元)(?=[，,。；;\s]|同比|比上|较上))
+        | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万){lost_base})(?=[，,。；;\s]|同比|比上|较上))
         )
         """,
         regex.VERBOSE,
@@ -174,7 +178,7 @@ def _build(lex: Lexicon) -> Grammar:
     lost_value = regex.compile(
         rf"""
         (?<![\d{CN_CHARS}.%余多破超过近逾数几上成])   # nothing numeric (or 突破/超/余) just before
-        (?P<unit>(?:万亿|亿|万)元|%)         # 万元 亿元 %
+        (?P<unit>(?:万亿|亿|万){lost_base}|%|个百分点)  # 万元 亿元 万吨 % 个百分点
         (?![\d{CN_CHARS}]|以上|以下|级|左右|规模|项目|企业)  # not a threshold (亿元以上项目)
         """,
         regex.VERBOSE,

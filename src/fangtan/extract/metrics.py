@@ -141,7 +141,7 @@ def _scan(norm: str, g: Grammar, start: int, end: int) -> list[regex.Match[str]]
             if p == 0 or norm[p - 1] not in g.verb_last:
                 continue  # a unit whose rate was lost follows a growth word (增长%)
         elif ch in "万亿":
-            if not norm.startswith(("万元", "亿元", "万亿元"), p):
+            if p > 0 and norm[p - 1] in _IN_NUMBER:
                 continue
         elif not ch.isdigit() and not norm.startswith(g.specials, p):
             continue
@@ -362,6 +362,8 @@ def _read_value(t: regex.Match[str]) -> tuple[Decimal | None, Decimal | None, st
     v2 = read_number(t.group("num2")) if t.group("num2") else None
     unit = t.group("unit")
     approx = t.group("vh") or t.group("yu") or t.group("vha")
+    if approx and len(approx) > 1 and approx.endswith("为"):
+        approx = approx[:-1]  # 约为 1390亿元: the hedge is 约
     if "余" in unit or "多" in unit:
         approx = approx or ("余" if "余" in unit else "多")
         unit = unit.replace("余", "").replace("多", "")
@@ -519,9 +521,10 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
         verb = t.group("gverb")
         d = _direction(g, verb)
         basis = t.group("basis")
-        unit = t.group("gunit")
+        unit = t.group("gunit") or "%"
         unit = "个百分点" if unit == "百分点" else unit
-        rate = read_number(t.group("rate")) if t.group("rate") else None
+        rate_s = t.group("rate") or t.group("prate")
+        rate = read_number(rate_s) if rate_s else None
         approx = t.group("gh") or t.group("gha")
         rates.append((rate, unit, approx, (_ts(t), t.end())))
         dist = t.group("dist") or t.group("dist2")
