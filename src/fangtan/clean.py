@@ -175,7 +175,8 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
             body_end = s
             spans.append(("furniture", s, n))
             break
-        if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)):
+        if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)) \
+                or (len(line) <= 40 and _COUNTERS.fullmatch(line)):
             spans.append(("furniture", s, e))
         elif any(w in line for w in lex.furniture_contains):
             spans.append(("furniture", s, e))
@@ -244,6 +245,8 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
 _TABLES: dict[int, dict[int, int | str]] = {}
 
 
+# page counters: 阅读 1.2万  在看 35  点赞 128
+_COUNTERS = regex.compile(r"(?:(?:阅读|在看|点赞|评论|转发|收藏|浏览|分享)[ ]{0,3}[\d.]{1,8}[万千]?\+?[ ]{0,4})+")
 _NOT_NEWLINE = regex.compile(r"[^\n]")
 
 

@@ -30,7 +30,7 @@ _HAS_NUM = regex.compile(r"[\d%零〇一二两三四五六七八九十百千成�
 _SENTENCE = regex.compile(r"[^。；;！？!?\n]++")
 _CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
 _PERIOD = regex.compile(
-    r"""(?:截至|到)?(?:\d{2,4}年(?:\d{1,2}月)?(?:底|末|初|以来|上半年|前三季度|全年)?
+    r"""(?:截至|到)?(?:(?:\d{2,4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:底|末|初|以来|上半年|前三季度|全年)?
         |\d{1,2}(?:[-—–~至]\d{1,2})?月(?:份|末|底|初)?
         |前[\d一二三四五六七八九十]{1,2}个?月|[上下]半年|前?[一二三四1-4]季度|前三季度|全年|今年|去年|上年|明年|当年|年内
         |过去[一二三四五两十\d]{1,2}年|[一二三四五两十\d]{1,2}年来|近[一二三四五两十\d]{1,2}年|近年来|目前|当前|截至目前|现在|如今)""",
@@ -109,6 +109,9 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     return out
 
 
+_HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
+_LEAD_VERBS = ("累计完成", "共完成", "完成", "实现")
+_TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
@@ -291,6 +294,14 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
                 t -= L
                 changed = True
                 break
+    for v in _LEAD_VERBS:
+        if norm.startswith(v, s, t) and t - s - len(v) >= 2:
+            verb = verb or v
+            s += len(v)  # 完成固定资产投资: the verb is not part of the name
+            break
+    pm = _TRAILING_PERIOD.search(norm, s, t)
+    if pm and pm.start() - s >= 2:
+        t = pm.start()  # 工业增加值一季度同比增长: the period after the name is not part of it
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
@@ -387,6 +398,10 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # “9个城市是1个城市”, “2.5天弹性休假”: a slogan or a name, not a quantity
     name, ns, ne, scope, verb = _clean_name(c, g, left, _ts(t))
     pre = norm[left : _ts(t)]
+    if not approx:
+        hm = _HEDGE_BEFORE_VERB.search(pre)
+        if hm:
+            approx = hm.group(1)  # 至少配备2名: the hedge stands before the verb
     # a 分别/均 list: A、B、C分别为 x、y、z
     dist_at = max(pre.rfind("分别"), pre.rfind("均为"))
     if dist_at >= 0:
@@ -406,6 +421,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                 vv, vv2, uu, ap, _ = _read_value(tok)
                 ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, (_ts(tok), tok.end()), verb="分别"))
             return len(names), j, run[-1].end()
+    if t.group("vha") in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
+        return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
     nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
@@ -421,6 +438,12 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         if pname and len(pname) >= 2 and (is_count or after == "的"):
             ms.append(_M(pname, pa, pb, _ts(t), pb, "count_then_noun", v, v2, unit, approx, (_ts(t), t.end()), verb=verb))
             return 1, i + 1, pb
+        if not name and not pname and ms and ms[-1].value is not None and ms[-1].rule == "name_value" \
+                and norm[ms[-1].end : _ts(t)] == "、":
+            prev = ms[-1]  # 1.2万户、4.5万人: a second value of the same noun
+            ms.append(_M(prev.name, prev.nstart, prev.nend, _ts(t), t.end(), "same_name_value", v, v2, unit, approx,
+                         (_ts(t), t.end()), verb=verb))
+            return 1, i + 1, t.end()
         if not name:
             return None
     if norm.startswith(("为", "為"), t.end()):
