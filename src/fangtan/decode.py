@@ -108,11 +108,28 @@ def _binary_check(data: bytes) -> None:
     if bad and (b"\x00" in data or bad * 100 > n):
         head = data[:4096]
         hb = len(head) - len(head.translate(None, _CONTROL))
-        if data.startswith(_utf16_boms) or (n >= 4 and (data[1] == 0 or data[0] == 0) and data.count(0) * 3 > n):
+        if data.startswith(_utf16_boms) or _looks_utf16(data):
             raise DecodeError("UTF-16 or UTF-32 data: fangtan reads UTF-8, GB18030/GBK or Big5 bytes; "
                               "decode it yourself and call fangtan.parse(text)")
         where = f"in the first {len(head)} bytes" if hb else f"in {n} bytes"
         raise DecodeError(f"binary data: {hb or bad} NUL or control bytes {where}; fangtan reads text")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Text in UTF-16 without a BOM: one of the two byte orders decodes to plausible characters."""
+    if len(data) % 2 or len(data) < 4:
+        return False
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            t = data[:4096].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if any(ord(ch) < 32 and ch not in "\t\n\r" for ch in t):
+            continue
+        score, bad = _score(t)
+        if not bad and score >= 0:
+            return True
+    return False
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

@@ -11,3 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # rel_invariants, rel_strategies
+
+
+def pytest_configure(config) -> None:
+    config.addinivalue_line("markers", "slow: a long run (50 MB input); runs with FANGTAN_SLOW=1")
