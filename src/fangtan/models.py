@@ -67,6 +67,7 @@ class Metric(_Model):
     name: str
     key: str | None = None
     scope: str | None = None
+    place: str | None = None
     period: str | None = None
     verb: str | None = None
     value: Decimal | None = None

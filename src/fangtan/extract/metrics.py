@@ -112,6 +112,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
 _HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
 _LEAD_VERBS = ("累计完成", "共完成", "完成", "实现")
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
+_PLACE = regex.compile(r"(?P<place>[\p{Han}]{2,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗))")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
@@ -673,8 +674,18 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
     sentence = c.norm[s:e]
     status = "target" if any(w in sentence for w in _TARGET) else "actual"
     key = _key(lex, m.name)
+    place = None
+    pm = _PLACE.match(m.name)
+    if pm and len(m.name) - pm.end() >= 2:
+        rest = m.name[pm.end() :]
+        rest_key = _indicators(lex)[0].get(rest)
+        if rest_key is not None:
+            # 光明区GDP: a place, then an indicator the lexicon knows
+            place, key = pm.group("place"), rest_key
+            m.name, m.nstart = m.name[pm.end() :], m.nstart + pm.end()
+            ns, ne = c.span(m.nstart, m.nend)
     return Metric(
-        name=m.name, key=key, scope=m.scope, period=m.period, verb=m.verb, value=m.value, value_max=m.value_max,
+        name=m.name, key=key, scope=m.scope, place=place, period=m.period, verb=m.verb, value=m.value, value_max=m.value_max,
         unit=m.unit, base_value=base_value, base_unit=base_unit, approx=m.approx, growth=growth, status=status,
         missing=missing, rule=m.rule, span=Span(start=os_, end=oe), name_span=Span(start=ns, end=ne), value_span=vspan,
     )
