@@ -14,6 +14,7 @@ cleaned offset maps back to the original. Then a same-length normalised copy is 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 import regex
@@ -268,13 +269,15 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
 
 def _no_translation_needed(text: str, table: dict[int, int | str]) -> bool:
     """Most texts contain nothing the matching copy changes: skip the (slow) translate then."""
-    chars = _TABLE_CHARS.get(id(table))
-    if chars is None:
-        chars = _TABLE_CHARS[id(table)] = frozenset(chr(k) for k in table)
-    return chars.isdisjoint(text)
+    pat = _TABLE_CHARS.get(id(table))
+    if pat is None:
+        # the standard library's re scans a character class ~10x faster than frozenset.isdisjoint
+        # (and ~20x faster than the regex module) on Chinese text
+        pat = _TABLE_CHARS[id(table)] = re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(table)) + "]")
+    return pat.search(text) is None
 
 
-_TABLE_CHARS: dict[int, frozenset[str]] = {}
+_TABLE_CHARS: dict[int, re.Pattern[str]] = {}
 
 
 def _table(lex: Lexicon) -> dict[int, int | str]:

@@ -1,0 +1,206 @@
+"""fangtan's benchmark: one core, one run, every figure against the same regex-scan floor.
+
+    .venv/bin/python benchmarks/bench.py            # everything, including the 50 MB file
+    .venv/bin/python benchmarks/bench.py --quick    # skip the 50 MB file
+    .venv/bin/python benchmarks/bench.py --json out.json --check   # exit 1 if a target is missed
+
+Figures: documents/s and characters/s of ``fangtan.parse`` on the seed and on the corpus
+(../shared/corpus when present, else the seed); the time of a bare regex scan of numbers and units
+(the floor) on the same texts in the same run, and parse's multiple of it; characters/s on the seed
+repeated 1x, 10x, 100x and 1000x in one document; peak memory (ru_maxrss, fresh process) for the
+1000x document (2 M characters) and for a 50 MB file; ``import fangtan`` time (fresh process, min of 7).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_49881e2bc210889c.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+FLOOR = r"[0-9０-９零〇一二三四五六七八九十百千万亿两.．]+(?:%|亿元|万元|元|个百分点)?"  # as in shared/hooks/before-stop
+
+TARGETS = {
+    "seed_docs_per_s": (">=", 2000),
+    "seed_floor_multiple": ("<=", 14),
+    "corpus_chars_per_s": (">=", 2_000_000),
+    "scale_1000x_vs_1x": (">=", 0.8),
+    "peak_mb_2m_chars": ("<", 300),
+    "import_s": ("<", 0.3),
+}
+
+
+def one_core() -> str:
+    """Pin this process (and its children) to one CPU."""
+    if hasattr(os, "sched_setaffinity"):
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[-1]})
+        return f"pinned to CPU {cpus[-1]} of {len(cpus)}"
+    return "not pinned (no sched_setaffinity)"
+
+
+def rate(fn, arg, seconds: float = 0.6, rounds: int = 3) -> float:
+    """Calls per second: the best of ``rounds`` timed blocks of at least ``seconds`` each."""
+    fn(arg)
+    best = 0.0
+    for _ in range(rounds):
+        n, t0 = 0, time.perf_counter()
+        while True:
+            fn(arg)
+            n += 1
+            dt = time.perf_counter() - t0
+            if dt >= seconds:
+                break
+        best = max(best, n / dt)
+    return best
+
+
+def once(fn, arg, repeats: int = 3) -> float:
+    """Best wall time of ``repeats`` calls."""
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        fn(arg)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+_MEASURE = r"""
+import gc, json, resource, sys, time
+def _hwm_mb() -> float:  # peak resident set of this process image, MB: VmHWM, else ru_maxrss (survives exec)
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r / 1024 / (1024 if sys.platform == "darwin" else 1)
+
+import fangtan
+fangtan.parse("产值4.8亿元，同比增长5%。")
+gc.collect()
+base = _hwm_mb()
+t0 = time.perf_counter()
+doc = fangtan.parse_file(sys.argv[1])
+dt = time.perf_counter() - t0
+print(json.dumps({"chars": doc.length, "seconds": dt, "base_mb": base, "peak_mb": _hwm_mb()}))
+"""
+
+def measure_file(data: bytes) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as f:
+        f.write(data)
+        path = f.name
+    try:
+        out = subprocess.run([sys.executable, "-c", _MEASURE, path], capture_output=True, text=True, check=True)
+    finally:
+        os.unlink(path)
+    r = json.loads(out.stdout)
+    r["chars_per_s"] = r["chars"] / r["seconds"]
+    r["bytes_per_char"] = (r["peak_mb"] - r["base_mb"]) * 1024 * 1024 / r["chars"]
+    return r
+
+
+def import_time(n: int = 7) -> float:
+    code = "import time; t = time.perf_counter(); import fangtan; print(time.perf_counter() - t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(n)]
+    return min(runs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="skip the 50 MB file")
+    ap.add_argument("--big-mb", type=float, default=50, help="size of the large file (default 50 MB)")
+    ap.add_argument("--json", help="write the figures to this file")
+    ap.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    a = ap.parse_args(argv)
+
+    import regex
+
+    import fangtan
+
+    pin = one_core()
+    floor_re = regex.compile(FLOOR)
+
+    def floor(t: str) -> None:
+        for _ in floor_re.finditer(t):
+            pass
+
+    seed = SEED.read_text(encoding="utf-8")
+    corpus_files = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    corpus = [p.read_text(encoding="utf-8") for p in corpus_files] or [seed]
+    fig: dict[str, float | str] = {"pinning": pin, "python": sys.version.split()[0]}
+
+    # the seed
+    fig["seed_chars"] = len(seed)
+    fig["seed_docs_per_s"] = rate(fangtan.parse, seed)
+    fig["seed_chars_per_s"] = fig["seed_docs_per_s"] * len(seed)
+    fig["floor_seed_docs_per_s"] = rate(floor, seed)
+    fig["seed_floor_multiple"] = fig["floor_seed_docs_per_s"] / fig["seed_docs_per_s"]
+
+    # the corpus, one pass over all its documents per call
+    def parse_all(docs: list[str]) -> None:
+        for d in docs:
+            fangtan.parse(d)
+
+    def floor_all(docs: list[str]) -> None:
+        for d in docs:
+            floor(d)
+
+    n_chars = sum(map(len, corpus))
+    fig["corpus"] = f"{len(corpus)} documents, {n_chars:,} characters" + ("" if corpus_files else " (the seed)")
+    passes = rate(parse_all, corpus, seconds=1.0, rounds=2)
+    fig["corpus_docs_per_s"] = passes * len(corpus)
+    fig["corpus_chars_per_s"] = passes * n_chars
+    fig["corpus_floor_multiple"] = rate(floor_all, corpus, seconds=0.5) / passes
+
+    # scaling: the seed repeated in one document
+    for k in (1, 10, 100, 1000):
+        t = seed * k
+        fig[f"scale_{k}x_chars_per_s"] = len(t) / once(fangtan.parse, t, 3 if k < 1000 else 2)
+    fig["scale_1000x_vs_1x"] = fig["scale_1000x_chars_per_s"] / fig["scale_1x_chars_per_s"]
+
+    # memory, in fresh processes
+    big = measure_file((seed * 1000).encode("utf-8"))
+    fig["peak_mb_2m_chars"] = big["peak_mb"]
+    fig["bytes_per_char_2m_chars"] = big["bytes_per_char"]
+    if not a.quick:
+        k = round(a.big_mb * 1_000_000 / len(seed.encode("utf-8")))
+        huge = measure_file((seed * k).encode("utf-8"))
+        fig["big_file_mb"] = a.big_mb
+        fig["big_file_chars"] = huge["chars"]
+        fig["big_file_chars_per_s"] = huge["chars_per_s"]
+        fig["big_file_peak_mb"] = huge["peak_mb"]
+        fig["big_file_bytes_per_char"] = huge["bytes_per_char"]
+
+    fig["import_s"] = import_time()
+
+    missed = []
+    width = max(map(len, fig))
+    for k, v in fig.items():
+        mark = ""
+        if k in TARGETS:
+            op, goal = TARGETS[k]
+            ok = {">=": v >= goal, "<=": v <= goal, "<": v < goal}[op]  # type: ignore[operator]
+            mark = f"   target {op} {goal:,}: {'ok' if ok else 'MISSED'}"
+            if not ok:
+                missed.append(k)
+        val = f"{v:,.3f}" if isinstance(v, float) and v < 100 else (f"{v:,.0f}" if isinstance(v, (int, float)) else v)
+        print(f"{k:<{width}}  {val}{mark}")
+    if a.json:
+        Path(a.json).write_text(json.dumps(fig, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 1 if a.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
