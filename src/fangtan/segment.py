@@ -38,6 +38,8 @@ _MARKERS = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
+# positions in ``m.groups()`` of the marker's named groups
+_G_Q, _G_QB, _G_A, _G_NAME, _G_SHORT, _G_SAID = (_MARKERS.groupindex[k] - 1 for k in ("q", "qb", "a", "name", "short", "said"))
 _DATELINE = regex.compile(
     r"""(?:新华网|中新网|新华社|人民网|央视网|中国新闻网|本报|本网|人民日报)[^，。]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)
       | 访谈时间 | 访谈主题 | 访谈嘉宾
@@ -45,6 +47,12 @@ _DATELINE = regex.compile(
       | \d{1,2}日(?:上午|下午|晚间|晚)""",
     regex.VERBOSE,
 )
+_TITLE_NAME = regex.compile(rf"{_NAME}[:：]")
+_CLAUSE_PUNCT = regex.compile(r"[。，,；]")
+_PLACE_COLON = regex.compile(r"(?P<p>[\p{Han}]{2,8})[:：]")
+_HAN1 = regex.compile(r"[\p{Han}]")
+_SENT_END = regex.compile(r"[。！？]")
+_HAN_RUN = regex.compile(r"[\p{Han}]+")
 _TITLE_NUM = regex.compile(r"(?:超过|超|近|约|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|%|倍|人|户|家|个|吨|辆)(?:左右|以上)?")
 _INTRO_TIME = regex.compile(r"(?:\d{0,4}年以来|今年以来|近年来|年初以来|[，,])")
 
@@ -82,7 +90,7 @@ def segment(c: Cleaned, g: Grammar | None = None) -> Segments:
     _title(c, seg)
     seg.turns = _turns(c, seg) or _reported_turns(c, seg)
     if seg.turns and seg.title and all(not t.speakers for t in seg.turns):
-        m = regex.match(rf"{_NAME}[:：]", seg.title)
+        m = _TITLE_NAME.match(seg.title)
         if m and m.group("name") not in _NOT_NAMES:
             for t in seg.turns:
                 t.answers = [(m.group("name"), a, b) for _, a, b in t.answers]
@@ -140,7 +148,7 @@ def _title(c: Cleaned, seg: Segments) -> None:
         seg.body_start = s + end
         rest = line[end:]
         m = _INTRO_TIME.search(rest, 0, 60)
-        if m and m.start() >= 6 and not regex.search(r"[。，,；]", rest[: m.start()]):
+        if m and m.start() >= 6 and not _CLAUSE_PUNCT.search(rest, 0, m.start()):
             seg.subtitle = text[s + end : s + end + m.start()]
             seg.subtitle_span = (s + end, s + end + m.start())
             seg.body_start = s + end + m.start()
@@ -161,7 +169,7 @@ def _title_end(line: str) -> int | None:
     """Where a headline run into its article ends (no line break after it)."""
     head = line[:80]
     # 某镇:口号……某镇全面推进…: the place before the colon starts the subtitle or the body again
-    m = regex.match(r"(?P<p>[\p{Han}]{2,8})[:：]", head)
+    m = _PLACE_COLON.match(head)
     if m:
         p = m.group("p")
         j = head.find(p, m.end() + 4)
@@ -172,9 +180,9 @@ def _title_end(line: str) -> int | None:
     if d:
         candidates.append(d.start())
     n = _TITLE_NUM.search(head, 4, 45)
-    if n and n.end() < len(head) and regex.match(r"[\p{Han}]", head[n.end()]):
+    if n and n.end() < len(head) and _HAN1.match(head[n.end()]):
         candidates.append(n.end())
-    p = regex.search(r"[。！？]", head)
+    p = _SENT_END.search(head)
     if p and p.start() <= 45:
         candidates.append(p.start())
     candidates = [x for x in candidates if 6 <= x <= 50]
@@ -188,18 +196,19 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
     end = c.body_end
     marks = []
     for m in _marker_matches(norm, start, end):
-        if m.group("q") or m.group("qb"):
+        gs = m.groups()
+        if gs[_G_Q] or gs[_G_QB]:
             kind = "q"
             name = None
-            label = (m.group("q") or m.group("qb")).strip(" 【】:：")
+            label = (gs[_G_Q] or gs[_G_QB]).strip(" 【】:：")
             if label in ("主持人", "记者", "网友"):
                 name = label
-        elif m.group("a"):
+        elif gs[_G_A]:
             kind, name = "a", None
-        elif m.group("short"):
-            kind, name = "a", "\x00" + m.group("short")
+        elif gs[_G_SHORT]:
+            kind, name = "a", "\x00" + gs[_G_SHORT]
         else:
-            name = m.group("name") or m.group("said")
+            name = gs[_G_NAME] or gs[_G_SAID]
             if name in _NOT_NAMES or name.endswith(("说", "表示", "认为", "指出")):
                 continue
             kind = "a"
@@ -228,16 +237,18 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
 _MARKER_REACH = 13  # a marker match is at most this many characters before its last one
 _BEFORE_MARKER = frozenset("。！？!?”」\"")  # with whitespace: the characters a marker can follow
 _SAID_END = regex.compile(r"[，,：:]")
+# the characters a marker is made of before its last one (a superset), as far back as one can reach
+_MARKER_BODY = regex.compile(r"(?<=(?P<b>[\p{Han}·【】QA ]{1,13}))")
 
 
 def _marker_matches(norm: str, start: int, end: int) -> list:
     """The matches of ``_MARKERS.finditer(norm, start, end)``, found fast.
 
     Every match ends with a colon, the 】 of 【问】/【答】, or (``said``) the first comma or colon
-    within 17 characters after a question mark; its text before that holds none of these. So each
-    such character is tried in order, the pattern matched at the few positions up to
-    ``_MARKER_REACH`` before it that follow a boundary (the only places a match can start), the
-    leftmost one that matches taken, and the scan resumes after it, exactly as ``finditer`` does."""
+    within 17 characters after a question mark, and before that holds only ``_MARKER_BODY``
+    characters. So each such ending is taken in order, the pattern matched at the few places before
+    it where a match can start (the start of that run of characters, after a space in it, or at a
+    【), the leftmost one that matches kept, and the scan resumed after it, as ``finditer`` does."""
     ends: list[int] = []
     find = norm.find
     for ch in ":：":
@@ -263,14 +274,24 @@ def _marker_matches(norm: str, start: int, end: int) -> list:
     out = []
     prev = start
     match = _MARKERS.match
+    body = _MARKER_BODY.match
     for t in ends:
         if t < prev:
             continue
-        for s in range(max(prev, t - _MARKER_REACH), t + 1):
-            if s and norm[s] != "【":
-                ch = norm[s - 1]
-                if ch not in _BEFORE_MARKER and not ch.isspace():
-                    continue
+        b = body(norm, t)
+        if b is None:
+            continue
+        rs = b.start("b")
+        cands = []
+        if rs >= prev:
+            ch = norm[rs - 1] if rs else ""
+            if not rs or ch in _BEFORE_MARKER or ch.isspace() or norm[rs] == "【":
+                cands.append(rs)
+        if " " in b.group("b") or "【" in b.group("b"):
+            for k in range(max(rs + 1, prev), t):
+                if norm[k - 1] == " " or norm[k] == "【":
+                    cands.append(k)
+        for s in cands:
             m = match(norm, s, end)
             if m is not None:
                 out.append(m)
@@ -287,10 +308,10 @@ def _resolve_short_labels(c: Cleaned, seg: Segments, turns: list[RawTurn]) -> No
             if name and name.startswith("\x00"):
                 body = c.text[a:b].strip()
                 ch = name[1]
-                if 2 <= len(body) <= 4 and body.startswith(ch) and regex.fullmatch(r"[\p{Han}]+", body):
+                if 2 <= len(body) <= 4 and body.startswith(ch) and _HAN_RUN.fullmatch(body):
                     full[ch] = body
     if seg.title:
-        m = regex.match(rf"{_NAME}[:：]", seg.title)
+        m = _TITLE_NAME.match(seg.title)
         if m:
             full.setdefault(m.group("name")[0], m.group("name"))
     for t in turns:
@@ -323,8 +344,9 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
     start, end = seg.body_start, c.body_end
     if not _REPORTED_CUE.search(norm, start, end):
         return []
-    qs = [m for m in _QUESTION.finditer(norm, start, end)]
-    heads = [m.start() for m in _HEADING_LINE.finditer(norm, start, end)]
+    qs = _question_matches(norm, start, end)
+    heads = _heading_starts(norm, start, end)
+    speaker_at = _speaker_starts(norm, start, end)
     turns: list[RawTurn] = []
     for k, q in enumerate(qs):
         a0 = q.end()
@@ -333,7 +355,7 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
         if h < len(heads):
             a1 = min(a1, heads[h])  # a section heading ends the answers
         names: list[tuple[str, int, int]] = []
-        for sm in _SPEAKER.finditer(norm, a0, a1):
+        for sm in _speaker_matches(norm, a0, a1, speaker_at):
             n = sm.group("n") or sm.group("n2")
             if n in _NOT_NAMES or n in _NOT_SPEAKERS or any(n == x for x, _, _ in names):
                 continue
@@ -349,3 +371,123 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
         turns.append(RawTurn((qstart, q.end()), None, q.start(), answers=names))
     return turns
 
+
+
+# --- fast, exact equivalents of the scans above (the patterns stay the definition) ----------------------
+_Q_STOPS = "。！？!?\n“”"  # what the first _QUESTION alternative's text may not contain
+_HEAD_BAD = regex.compile(r"[\n。，,？?！!；;：:]")
+_SPEAKER_TITLES = regex.compile(r"书记|主任|市长|省长|区长|县长|主席|院长|校长|局长|部长|厅长|发言人|董事长|总经理|负责人|教授")
+
+
+def _question_matches(norm: str, start: int, end: int) -> list:
+    """The matches of ``_QUESTION.finditer(norm, start, end)``.
+
+    The first alternative matches at ``p`` exactly when the next character of ``_Q_STOPS`` after ``p``
+    is a question mark 2 to 120 characters on, so for each question mark the leftmost such ``p`` is
+    computed; the second alternative can only start at a “请. The leftmost candidate is matched."""
+    find = norm.find
+    marks: list[int] = []
+    for ch in "？?":
+        i = find(ch, start, end)
+        while i >= 0:
+            marks.append(i)
+            i = find(ch, i + 1, end)
+    marks.sort()
+    quotes = []
+    i = find("“请", start, end)
+    while i >= 0:
+        quotes.append(i)
+        i = find("“请", i + 1, end)
+    if not marks and not quotes:
+        return []
+    match = _QUESTION.match
+    out = []
+    pos = start
+    i = j = 0
+    while True:
+        p1 = None
+        while i < len(marks):
+            b = marks[i]
+            lo = max(pos, b - 120)
+            if b - lo >= 2:
+                k = max(norm.rfind(ch, lo, b) for ch in _Q_STOPS)
+                p = lo if k < lo else k + 1
+                if b - p >= 2:
+                    p1 = p
+                    break
+            i += 1
+        m = None
+        while j < len(quotes) and (p1 is None or quotes[j] < p1):
+            q = quotes[j]
+            j += 1
+            if q >= pos:
+                m = match(norm, q, end)
+                if m is not None:
+                    break
+        if m is None:
+            if p1 is None:
+                return out
+            m = match(norm, p1, end)
+            if m is None:  # cannot happen; keep to the pattern's own scan if it ever does
+                return out + list(_QUESTION.finditer(norm, p1 + 1, end))
+        out.append(m)
+        pos = m.end()
+        while i < len(marks) and marks[i] < pos:
+            i += 1
+
+
+def _heading_starts(norm: str, start: int, end: int) -> list[int]:
+    """``[m.start() for m in _HEADING_LINE.finditer(norm, start, end)]``: the lines (cut at ``end``)
+    of 2 or more characters with none of 。，？！；： and at most 20 once the spaces around are removed."""
+    out: list[int] = []
+    find = norm.find
+    p = start
+    if start > 0 and norm[start - 1] != "\n":  # ^ matches only where a line really starts
+        e = find("\n", start, end)
+        if e < 0:
+            return out
+        p = e + 1
+    while p < end:
+        e = find("\n", p, end)
+        le = end if e < 0 else e
+        if le - p >= 2:
+            line = norm[p:le]
+            if len(line.strip(" ")) <= 20 and _HEAD_BAD.search(line) is None:
+                out.append(p)
+        if e < 0:
+            break
+        p = e + 1
+    return out
+
+
+def _speaker_starts(norm: str, start: int, end: int) -> list[int]:
+    """Every place a _SPEAKER match can start: 2 or 3 before 代表/委员, or right after a title."""
+    out = []
+    find = norm.find
+    for w in ("代表", "委员"):
+        i = find(w, start, end)
+        while i >= 0:
+            out.append(i - 3)
+            out.append(i - 2)
+            i = find(w, i + 1, end)
+    for m in _SPEAKER_TITLES.finditer(norm, max(0, start - 3), end):
+        out.append(m.end())
+    return sorted(set(out))
+
+
+def _speaker_matches(norm: str, a0: int, a1: int, starts: list[int]) -> list:
+    """The matches of ``_SPEAKER.finditer(norm, a0, a1)``, trying only the places one can start."""
+    out = []
+    pos = a0
+    match = _SPEAKER.match
+    for k in range(bisect_left(starts, a0), len(starts)):
+        s = starts[k]
+        if s >= a1:
+            break
+        if s < pos:
+            continue
+        m = match(norm, s, a1)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out

@@ -56,6 +56,16 @@ _SEP = regex.compile(rf"[、，,]|{_CONJ}")
 _AFTER_LIST = regex.compile(r"[”\"]?[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?")
 _TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}
+_BOUNDARY_BACK = regex.compile(r"(?r)[。；;：:！？\n，,]")  # the last clause boundary before a place
+_STOP = regex.compile(r"[。；;！？\n]")
+_COMMA = regex.compile(r"[，,]")
+_JOINER = regex.compile(r"[、和及与]")
+# the verbs by their first character, each with its place in _VERBS_LONGEST (longest first)
+_VERB_BY_FIRST: dict[str, list[int]] = {}
+for _i, _v in enumerate(_VERBS_LONGEST):
+    _VERB_BY_FIRST.setdefault(_v[0], []).append(_i)
+# the count words a _NOUN_COUNT match ends with
+_NOUN_COUNT_MW = frozenset("个家处条座所项名")
 
 
 def _count(s: str) -> int | None:
@@ -72,6 +82,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
     norm, text = c.norm, c.text
     end = len(norm) if end is None else end
     out: list[CountedList] = []
+    blocks = [(e.span.start, len(e.items), e) for e in enums]
     for m in _COUNT.finditer(norm, start, end):
         n = _count(m.group("num"))
         if n is None or not 1 <= n <= 30:
@@ -93,7 +104,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             k = bisect_right(stops, m.end())
             limit = stops[k] if k < len(stops) else end
             ahead = norm.startswith(("以下", "如下", "下列"), m.start())
-            items = _items_from_enum(c, enums, m.end(), n, limit, ahead)
+            items = _items_from_enum(c, blocks, m.end(), n, limit, ahead)
         if items is None:
             if m.group("num").isdigit() or not (label.endswith(_LIST_NOUNS) or (m.group("mw") in ("大", "项") and len(label) >= 2)):
                 continue
@@ -106,7 +117,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         li = [ListItem(text=t, span=Span(start=a, end=b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
         out.append(CountedList(count=n, label=label, phrase=text[phrase_s:phrase_e], items=li,
                                is_tasks=label.endswith(TASK_LABELS), span=Span(start=s0, end=e0)))
-    for m in _NOUN_COUNT.finditer(norm, start, end):
+    for m in _noun_count_matches(norm, start, end):
         n = _count(m.group("num"))
         if n is None or not 2 <= n <= 30:
             continue
@@ -134,13 +145,9 @@ def _items_before(c: Cleaned, pos: int, n: int):
     """A 、-list just before the count: 抓好A、B、C六项…, “A、B、C”三大…"""
     norm, text = c.norm, c.text
     a = max(0, pos - 160)
-    seg = norm[a:pos]
     # the list starts after the last clause boundary
-    b = max(seg.rfind(ch) for ch in "。；;：:！？\n，,")
-    if b >= 0 and seg.count("、", b) == 0 and seg.count("和", b) == 0 and seg.count("与", b) == 0:
-        # the boundary may be a comma inside the list (A，B，C): fall back to the previous stronger one
-        pass
-    start = a + b + 1
+    bm = _BOUNDARY_BACK.search(norm, a, pos)
+    start = bm.start() + 1 if bm is not None else a
     while start < pos and norm[start] in " “\"":
         start += 1
     body_end = pos
@@ -154,13 +161,19 @@ def _items_before(c: Cleaned, pos: int, n: int):
         start = d + 1  # 覆盖城乡的县乡村三级…: items do not reach back over 的
     if body_end - start < 2:
         return None
-    # drop a leading verb
-    for v in _VERBS_LONGEST:
-        k = norm.find(v, start, min(body_end, start + 12))
-        if k >= 0 and (k == start or norm[start:k].strip(" “\"") == "" or _all_han(norm[start:k])):
-            if k - start <= 8:
-                start = k + len(v)
-                break
+    # drop a leading verb (the longest first; only verbs whose first character is there can be)
+    w = norm[start : min(body_end, start + 12)]
+    cands = [i for ch in set(w) for i in _VERB_BY_FIRST.get(ch, ())]
+    cands.sort()
+    for i in cands:
+        v = _VERBS_LONGEST[i]
+        k = w.find(v)
+        if k >= 0:
+            k += start
+            if k == start or norm[start:k].strip(" “\"") == "" or _all_han(norm[start:k]):
+                if k - start <= 8:
+                    start = k + len(v)
+                    break
     while start < body_end and norm[start] in " “\"、":
         start += 1
     parts = _split(norm, start, body_end)
@@ -212,10 +225,10 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
     m = _AFTER_LIST.match(norm, pos, end)
     if not m:
         return None
-    stop = regex.compile(r"[。；;！？\n]").search(norm, m.end(), min(end, m.end() + 200))
+    stop = _STOP.search(norm, m.end(), min(end, m.end() + 200))
     e = stop.start() if stop else min(end, m.end() + 200)
-    comma = regex.compile(r"[，,]").search(norm, m.end(), e)
-    if comma and regex.search(r"[、和及与]", norm[m.end() : comma.start()]):
+    comma = _COMMA.search(norm, m.end(), e)
+    if comma and _JOINER.search(norm, m.end(), comma.start()):
         e = comma.start()  # A和B，then the sentence goes on
     for parts in (_split(norm, m.end(), e), _split(norm, m.end(), e, strict=True)):
         if len(parts) == n:
@@ -228,11 +241,15 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
     return None
 
 
-def _items_from_enum(c: Cleaned, enums: list[Enumeration], pos: int, n: int, limit: int, ahead: bool):
-    """The enumerated block right after the count phrase: in the next sentence, or (以下…) nearby."""
+def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos: int, n: int, limit: int, ahead: bool):
+    """The enumerated block right after the count phrase: in the next sentence, or (以下…) nearby.
+
+    ``blocks`` are the enumerations as (original start, number of items, enumeration)."""
+    if not any(k == n for _, k, _ in blocks):
+        return None
     o = c.map.pos(pos)
     lim = c.map.pos(limit) if limit < len(c.norm) else c.map.orig_len
-    nxt = regex.compile(r"[。；;！？\n]").search(c.norm, pos, limit)
+    nxt = _STOP.search(c.norm, pos, limit)
     if nxt:
         k = nxt.end()
         while k < limit and c.norm[k] in " \n":
@@ -240,13 +257,10 @@ def _items_from_enum(c: Cleaned, enums: list[Enumeration], pos: int, n: int, lim
         near = c.map.pos(k) + 6
     else:
         near = lim
-    for e in enums:
-        reach = 800 if ahead else near - o
-        if 0 <= e.span.start - o <= reach and e.span.start < lim and len(e.items) == n:
-            out = []
-            for it in e.items:
-                out.append((it.heading, None, None))
-            return [(t, _clean_of(c, it.span.start), _clean_of(c, it.span.end)) for (t, _, _), it in zip(out, e.items)]
+    reach = 800 if ahead else near - o
+    for es, k, e in blocks:
+        if k == n and 0 <= es - o <= reach and es < lim:
+            return [(it.heading, _clean_of(c, it.span.start), _clean_of(c, it.span.end)) for it in e.items]
     return None
 
 
@@ -260,3 +274,40 @@ def _clean_of(c: Cleaned, orig: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _noun_count_matches(norm: str, start: int, end: int) -> list:
+    """The matches of ``_NOUN_COUNT.finditer(norm, start, end)``, found fast.
+
+    A match is 2–8 characters, a count of 1–3 and a count word, then a colon, or a comma or colon
+    before 分别/即/包括/有; so it can only start 4 to 12 characters before such a place. Those
+    places are tried in order and the scan resumes after each match, as ``finditer`` does."""
+    ends = []
+    find = norm.find
+    i = find("：", start, end)
+    while i >= 0:
+        ends.append(i)
+        i = find("：", i + 1, end)
+    for w in ("分别", "即", "包括", "有"):
+        i = find(w, start + 1, end)
+        while i >= 0:
+            if norm[i - 1] in "，,：:":
+                ends.append(i - 1)
+            i = find(w, i + 1, end)
+    starts: set[int] = set()
+    for t in ends:
+        if t > start and norm[t - 1] in _NOUN_COUNT_MW:
+            starts.update(range(max(start, t - 12), t - 3))
+    if not starts:
+        return []
+    out = []
+    pos = start
+    match = _NOUN_COUNT.match
+    for s in sorted(starts):
+        if s < pos:
+            continue
+        m = match(norm, s, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out

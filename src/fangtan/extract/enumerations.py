@@ -9,6 +9,7 @@ An item's heading is its first clause: up to the first 。 or ；, or the end of
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -37,8 +38,16 @@ _MARKER = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 _STYLES = ("shi", "di", "dun", "cparen", "aparen", "arabic", "circ", "seq")
+_STYLE_GROUPS = tuple(_MARKER.groupindex[s] for s in _STYLES)  # the group number of each style, in order
+assert _STYLE_GROUPS == tuple(range(1, len(_STYLES) + 1))
 _STYLE_NAME = {"shi": "shi", "di": "di", "dun": "cn_dun", "cparen": "cn_paren", "aparen": "arabic_paren",
                "arabic": "arabic", "circ": "circled", "seq": "sequence"}
+# where a _MARKER match can start: after one of the characters _B allows before it, then up to four
+# spaces and a character that begins a marker (a superset: the stdlib ``re`` finds these fast; its
+# \d is the regex module's without the digits beyond U+FFFF, so those are all let in)
+_MARKER_AFTER = re.compile(
+    r"[。；;：:！？!?\n“\"（(】> ，,](?=[ ]{0,4}[一二三四五六七八九十第（(①②③④⑤⑥⑦⑧⑨⑩首其再最\d\U00010000-\U0010ffff])"
+)
 _HEAD_END = regex.compile(r"[。；;！!？?\n]")
 _SEQ = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
@@ -69,10 +78,12 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
     end = len(norm) if end is None else end
     open_: dict[str, list[tuple[int, int, int, str]]] = {}  # style -> items (ordinal, mstart, mend, marker)
     blocks: list[tuple[str, list[tuple[int, int, int, str]]]] = []
-    for m in _MARKER.finditer(norm, start, end):
-        style = next(s for s in _STYLES if m.group(s) is not None)
-        n = _ordinal(style, m.group(style))
-        ms = m.start(style) if style not in ("cparen", "aparen") else m.start(style) - 1
+    for m in _marker_matches(norm, start, end):
+        gs = m.groups()
+        k = next(k for k in _STYLE_GROUPS if gs[k - 1] is not None)
+        style = _STYLES[k - 1]
+        n = _ordinal(style, gs[k - 1])
+        ms = m.start(k) if style not in ("cparen", "aparen") else m.start(k) - 1
         if style == "di":
             ms -= 1
         item = (n, ms, m.end(), c.text[ms : m.end()].strip())
@@ -89,6 +100,25 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
             blocks.append((style, cur))
     blocks.sort(key=lambda b: b[1][0][1])
     return [_block(c, style, items, end, stops) for style, items in blocks]
+
+
+def _marker_matches(norm: str, start: int, end: int) -> list:
+    """The matches of ``_MARKER.finditer(norm, start, end)``: the pattern is matched only where
+    ``_MARKER_AFTER`` says one can start, in order, resuming after each match as ``finditer`` does."""
+    cands = [m.end() for m in _MARKER_AFTER.finditer(norm, max(0, start - 1), end)]
+    if start == 0:
+        cands.insert(0, 0)
+    out = []
+    pos = start
+    match = _MARKER.match
+    for s in cands:
+        if s < pos:
+            continue
+        m = match(norm, s, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: int, stops: Sequence[int]) -> Enumeration:
