@@ -5,7 +5,7 @@ they stand in; the counted list of tasks becomes ``key_tasks``; the place is rea
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import regex
 
@@ -90,6 +90,8 @@ def assemble(
 
 def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) -> list[Turn]:
     out = []
+    starts = [en.span.start for en in enums]
+    in_order = all(a <= b for a, b in zip(starts, starts[1:]))  # extract returns them in text order
     for rt in seg.turns:
         qs, qe = rt.question
         q = c.text[qs:qe].strip()
@@ -100,10 +102,17 @@ def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) ->
         q_s, q_e = c.span(qs, qe)
         span = Span(start=q_s, end=answers[-1].span.end if answers else q_e)
         measures = []
-        for en in enums:
-            if any(a.span.start <= en.span.start < a.span.end for a in answers):
-                measures.extend(en.items)
-                break
+        if in_order:
+            # the first enumeration starting inside an answer: a bisection per answer, not a scan of all
+            firsts = [j for a in answers for j in (bisect_left(starts, a.span.start),)
+                      if j < len(starts) and starts[j] < a.span.end]
+            if firsts:
+                measures.extend(enums[min(firsts)].items)
+        else:
+            for en in enums:
+                if any(a.span.start <= en.span.start < a.span.end for a in answers):
+                    measures.extend(en.items)
+                    break
         answer_text = "".join(a.text for a in answers)
         out.append(Turn(question=q, asker=rt.asker, question_span=Span(start=q_s, end=q_e), speakers=rt.speakers,
                         answers=answers, measures=measures, topics=_topics(q, answer_text, lex), span=span))

@@ -248,7 +248,6 @@ _TABLES: dict[int, dict[int, int | str]] = {}
 
 # page counters: 阅读 1.2万  在看 35  点赞 128
 _COUNTERS = regex.compile(r"(?:(?:阅读|在看|点赞|评论|转发|收藏|浏览|分享)[ ]{0,3}[\d.]{1,8}[万千]?\+?[ ]{0,4})+")
-_NOT_NEWLINE = regex.compile(r"[^\n]")
 
 
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -261,7 +260,9 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
         if e <= s:
             continue
         parts.append(text[last:s])
-        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        piece = text[s:e]
+        # spaces, line breaks kept: str operations, several times faster than a regex substitution
+        parts.append("\n".join(" " * len(line) for line in piece.split("\n")) if "\n" in piece else " " * len(piece))
         last = e
     parts.append(text[last:])
     return "".join(parts)
