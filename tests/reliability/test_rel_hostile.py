@@ -27,7 +27,6 @@ _GROWTH = "metrics._growth rebuilds the list of earlier metrics for every growth
 _ITEMS = "counted_lists._items_from_enum/_items_after search to the end of the text for each count"
 _BLOCK = "enumerations._block looks for the end of the line with an unbounded find for every item"
 KNOWN_QUADRATIC = {
-    "cn_numerals": _SENTENCE,
     "dense_metrics": _FINISH,
     "growth_rate_list": _SENTENCE + "; " + _GROWTH,
     "counted_lists": _SENTENCE + "; " + _ITEMS,
