@@ -56,6 +56,7 @@ _SEP = regex.compile(rf"[、，,]|{_CONJ}")
 _AFTER_LIST = regex.compile(r"[”\"]?[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?")
 _TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}
+_C_NUM, _C_LABEL = _COUNT.groupindex["num"], _COUNT.groupindex["label"]
 _BOUNDARY_BACK = regex.compile(r"(?r)[。；;：:！？\n，,]")  # the last clause boundary before a place
 _STOP = regex.compile(r"[。；;！？\n]")
 _COMMA = regex.compile(r"[，,]")
@@ -83,32 +84,34 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
     end = len(norm) if end is None else end
     out: list[CountedList] = []
     blocks = [(e.span.start, len(e.items), e) for e in enums]
+    sizes = {k for _, k, _ in blocks}
     for m in _COUNT.finditer(norm, start, end):
-        n = _count(m.group("num"))
+        num, mw, label_raw = m.groups()
+        n = _count(num)
         if n is None or not 1 <= n <= 30:
             continue
-        label_raw = m.group("label")
         ls = _LABEL_STOP.search(label_raw)
         label = label_raw[: ls.start()] if ls and ls.start() > 0 else label_raw
         label = label.strip("“”")
-        if m.group("mw") in ("部分", "层", "类", "手", "地") and not label:
-            label = m.group("mw")
+        if mw in ("部分", "层", "类", "手", "地") and not label:
+            label = mw
         if not label:
             continue
-        phrase_s = m.start("num") if not norm.startswith(("以下", "如下", "下列"), m.start()) else m.start()
-        phrase_e = m.start("label") + len(label_raw.split(label)[0]) + len(label) if label in label_raw else m.end()
-        items = _items_before(c, m.start(), n)
+        ms, me = m.span()
+        ahead = norm.startswith(("以下", "如下", "下列"), ms)
+        phrase_s = m.start(_C_NUM) if not ahead else ms
+        phrase_e = m.start(_C_LABEL) + len(label_raw.split(label)[0]) + len(label) if label in label_raw else me
+        items = _items_before(c, ms, n) if n >= 2 else None  # a list before needs two items or more
         if items is None:
             items = _items_after(c, phrase_e, n, end)
-        if items is None:
-            k = bisect_right(stops, m.end())
+        if items is None and n in sizes:  # (no enumeration of n items: none to take)
+            k = bisect_right(stops, me)
             limit = stops[k] if k < len(stops) else end
-            ahead = norm.startswith(("以下", "如下", "下列"), m.start())
-            items = _items_from_enum(c, blocks, m.end(), n, limit, ahead)
+            items = _items_from_enum(c, blocks, me, n, limit, ahead)
         if items is None:
-            if m.group("num").isdigit() or not (label.endswith(_LIST_NOUNS) or (m.group("mw") in ("大", "项") and len(label) >= 2)):
+            if num.isdigit() or not (label.endswith(_LIST_NOUNS) or (mw in ("大", "项") and len(label) >= 2)):
                 continue
-            if not m.group("mw") and not label.endswith(("方面", "工作")):
+            if not mw and not label.endswith(("方面", "工作")):
                 continue
             items = []
         if items is not None and items and not _plausible(items):
@@ -245,8 +248,6 @@ def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos
     """The enumerated block right after the count phrase: in the next sentence, or (以下…) nearby.
 
     ``blocks`` are the enumerations as (original start, number of items, enumeration)."""
-    if not any(k == n for _, k, _ in blocks):
-        return None
     o = c.map.pos(pos)
     lim = c.map.pos(limit) if limit < len(c.norm) else c.map.orig_len
     nxt = _STOP.search(c.norm, pos, limit)
@@ -265,11 +266,20 @@ def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos
 
 
 def _clean_of(c: Cleaned, orig: int) -> int:
-    """A cleaned offset for an original one (used rarely: enumeration items)."""
-    lo, hi = 0, len(c.norm)
+    """A cleaned offset for an original one (used rarely: enumeration items): the first cleaned
+    offset whose original offset is at least ``orig`` (the map only grows), else the text's end."""
+    n = len(c.norm)
+    pos = c.map.pos
+    h = min(max(c.map.clean_pos(orig), 0), n)  # a guess, checked: usually right
+    if h < n:
+        if pos(h) >= orig and (h == 0 or pos(h - 1) < orig):
+            return h
+    elif n == 0 or pos(n - 1) < orig:
+        return n
+    lo, hi = 0, n
     while lo < hi:
         mid = (lo + hi) // 2
-        if c.map.pos(mid) < orig:
+        if pos(mid) < orig:
             lo = mid + 1
         else:
             hi = mid

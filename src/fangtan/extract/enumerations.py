@@ -126,8 +126,11 @@ def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: 
     out = []
     for k, (n, ms, me, marker) in enumerate(items):
         nxt = items[k + 1][1] if k + 1 < len(items) else None
-        line_end = norm.find("\n", me)
-        line_end = end if line_end < 0 else min(line_end, end)
+        # the end of the line, cut at ``end``; before another item only up to that item matters
+        bound = end if nxt is None else min(nxt, end)
+        line_end = norm.find("\n", me, bound)
+        if line_end < 0:
+            line_end = bound
         j = bisect_right(stops, me)
         if j < len(stops):
             line_end = min(line_end, stops[j])

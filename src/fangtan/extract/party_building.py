@@ -24,6 +24,17 @@ _APPROACH = regex.compile(
         (?P<tail>的?(?:总体思路|工作思路|思路|总要求|要求|工作方针|方针|总体目标|工作法|模式))""",
     regex.VERBOSE,
 )
+# every cue holds 党, 委 or 部: a text without them holds no cue
+assert all("党" in cue or "委" in cue or "部" in cue for cue in PARTY_CUES)
+
+
+def _cues_in(s: str) -> int:
+    """How many of the PARTY_CUES occur in ``s``."""
+    if "党" not in s and "委" not in s and "部" not in s:
+        return 0
+    return sum(cue in s for cue in PARTY_CUES)
+
+
 _SYSTEM = regex.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制度|的目标|目标|机制|工程|模式|行动|活动|标准)""")
 
 
@@ -47,7 +58,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         heads = "".join(i.heading for i in e.items)
         pre_o = e.span.start
         pre = c.orig[max(0, pre_o - 120) : pre_o]
-        score = sum(cue in heads for cue in PARTY_CUES) + sum(cue in pre for cue in PARTY_CUES)
+        score = _cues_in(heads) + _cues_in(pre)
         if approach_span is not None and 0 <= e.span.start - approach_span.end <= 120:
             score += 2
         if score >= 2:
