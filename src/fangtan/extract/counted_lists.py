@@ -12,7 +12,8 @@ is one that announces a list (方面, 工作, 任务…), with a warning-worthy 
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import regex
@@ -65,6 +66,11 @@ _JOINER = regex.compile(r"[、和及与]")
 _VERB_BY_FIRST: dict[str, list[int]] = {}
 for _i, _v in enumerate(_VERBS_LONGEST):
     _VERB_BY_FIRST.setdefault(_v[0], []).append(_i)
+_VERB_FIRSTS = frozenset(_VERB_BY_FIRST)
+# every _SEP (_SEP_STRICT) match holds one of these characters; _SEP's others hold one of _CONJ_CHARS
+_SEP_CHARS = re.compile(r"[、，,和与及]")
+_SEP_CHARS_STRICT = re.compile(r"[、，,]")
+_CONJ_CHARS = re.compile(r"[和与及]")
 # the count words a _NOUN_COUNT match ends with
 _NOUN_COUNT_MW = frozenset("个家处条座所项名")
 
@@ -72,8 +78,16 @@ _NOUN_COUNT_MW = frozenset("个家处条座所项名")
 def _count(s: str) -> int | None:
     if s in _NUMS:
         return _NUMS[s]
+    if s in _COUNTS:
+        return _COUNTS[s]
     v = read_number(s)
-    return int(v) if v is not None and v == int(v) else None
+    r = int(v) if v is not None and v == int(v) else None
+    if len(_COUNTS) < 4096:
+        _COUNTS[s] = r
+    return r
+
+
+_COUNTS: dict[str, int | None] = {}  # numerals read before
 
 
 def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None,
@@ -85,6 +99,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
     out: list[CountedList] = []
     blocks = [(e.span.start, len(e.items), e) for e in enums]
     sizes = {k for _, k, _ in blocks}
+    stop_memo: list[list[int]] = []  # where the sentences stop, once a long search needs it
     for m in _COUNT.finditer(norm, start, end):
         num, mw, label_raw = m.groups()
         n = _count(num)
@@ -107,7 +122,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         if items is None and n in sizes:  # (no enumeration of n items: none to take)
             k = bisect_right(stops, me)
             limit = stops[k] if k < len(stops) else end
-            items = _items_from_enum(c, blocks, me, n, limit, ahead)
+            items = _items_from_enum(c, blocks, me, n, limit, ahead, stop_memo)
         if items is None:
             if num.isdigit() or not (label.endswith(_LIST_NOUNS) or (mw in ("大", "项") and len(label) >= 2)):
                 continue
@@ -166,8 +181,10 @@ def _items_before(c: Cleaned, pos: int, n: int):
         return None
     # drop a leading verb (the longest first; only verbs whose first character is there can be)
     w = norm[start : min(body_end, start + 12)]
-    cands = [i for ch in set(w) for i in _VERB_BY_FIRST.get(ch, ())]
-    cands.sort()
+    present = _VERB_FIRSTS.intersection(w)
+    cands = [i for ch in present for i in _VERB_BY_FIRST[ch]]
+    if len(present) > 1:
+        cands.sort()
     for i in cands:
         v = _VERBS_LONGEST[i]
         k = w.find(v)
@@ -180,7 +197,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
     while start < body_end and norm[start] in " “\"、":
         start += 1
     parts = _split(norm, start, body_end)
-    if len(parts) != n:
+    if len(parts) != n and _CONJ_CHARS.search(norm, start, body_end) is not None:  # else the same parts
         strict = _split(norm, start, body_end, strict=True)
         if len(strict) == n:
             parts = strict
@@ -213,6 +230,8 @@ _SEP_STRICT = regex.compile(r"[、，,]")
 
 def _split(norm: str, s: int, e: int, strict: bool = False) -> list[tuple[int, int]]:
     """Items separated by 、 (and 和/与/及 unless ``strict``)."""
+    if (_SEP_CHARS_STRICT if strict else _SEP_CHARS).search(norm, s, e) is None:
+        return [(s, e)] if e > s else []  # no separator: one part
     parts = []
     p = s
     for m in (_SEP_STRICT if strict else _SEP).finditer(norm, s, e):
@@ -244,15 +263,16 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
     return None
 
 
-def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos: int, n: int, limit: int, ahead: bool):
+def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos: int, n: int, limit: int, ahead: bool,
+                     stop_memo: list[list[int]]):
     """The enumerated block right after the count phrase: in the next sentence, or (以下…) nearby.
 
     ``blocks`` are the enumerations as (original start, number of items, enumeration)."""
     o = c.map.pos(pos)
     lim = c.map.pos(limit) if limit < len(c.norm) else c.map.orig_len
-    nxt = _STOP.search(c.norm, pos, limit)
-    if nxt:
-        k = nxt.end()
+    nxt = _next_stop(c.norm, pos, limit, stop_memo)
+    if nxt >= 0:
+        k = nxt + 1
         while k < limit and c.norm[k] in " \n":
             k += 1
         near = c.map.pos(k) + 6
@@ -263,6 +283,22 @@ def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos
         if k == n and 0 <= es - o <= reach and es < lim:
             return [(it.heading, _clean_of(c, it.span.start), _clean_of(c, it.span.end)) for it in e.items]
     return None
+
+
+def _next_stop(norm: str, pos: int, limit: int, memo: list[list[int]]) -> int:
+    """Where the first of 。；;！？ or a line break is in ``[pos, limit)``, or -1. Looked for nearby
+    first; a longer search uses all their places, found once (``memo``), so counts stay linear."""
+    near = min(limit, pos + 300)
+    m = _STOP.search(norm, pos, near)
+    if m is not None:
+        return m.start()
+    if near >= limit:
+        return -1
+    if not memo:
+        memo.append([x.start() for x in _STOP.finditer(norm)])
+    at = memo[0]
+    i = bisect_left(at, near)
+    return at[i] if i < len(at) and at[i] < limit else -1
 
 
 def _clean_of(c: Cleaned, orig: int) -> int:
