@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -345,8 +346,9 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
     if not _REPORTED_CUE.search(norm, start, end):
         return []
     qs = _question_matches(norm, start, end)
+    if not qs:
+        return []
     heads = _heading_starts(norm, start, end)
-    speaker_at = _speaker_starts(norm, start, end)
     turns: list[RawTurn] = []
     for k, q in enumerate(qs):
         a0 = q.end()
@@ -355,8 +357,8 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
         if h < len(heads):
             a1 = min(a1, heads[h])  # a section heading ends the answers
         names: list[tuple[str, int, int]] = []
-        for sm in _speaker_matches(norm, a0, a1, speaker_at):
-            n = sm.group("n") or sm.group("n2")
+        for sm in _speaker_matches(norm, a0, a1):
+            n = sm.group(1) or sm.group(2)  # n or n2
             if n in _NOT_NAMES or n in _NOT_SPEAKERS or any(n == x for x, _, _ in names):
                 continue
             names.append((n, a0, a1))
@@ -376,7 +378,10 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
 # --- fast, exact equivalents of the scans above (the patterns stay the definition) ----------------------
 _Q_STOPS = "。！？!?\n“”"  # what the first _QUESTION alternative's text may not contain
 _HEAD_BAD = regex.compile(r"[\n。，,？?！!；;：:]")
-_SPEAKER_TITLES = regex.compile(r"书记|主任|市长|省长|区长|县长|主席|院长|校长|局长|部长|厅长|发言人|董事长|总经理|负责人|教授")
+# the titles of _SPEAKER's lookbehind (no two can overlap, so a scan finds every one; the stdlib's is fast)
+_SPEAKER_TITLES = re.compile(r"书记|主任|市长|省长|区长|县长|主席|院长|校长|局长|部长|厅长|发言人|董事长|总经理|负责人|教授")
+assert _SPEAKER.groupindex == {"n": 1, "n2": 2}
+_Q_STOP_BACK = regex.compile(r"(?r)[。！？!?\n“”]")  # the last of _Q_STOPS before a place
 
 
 def _question_matches(norm: str, start: int, end: int) -> list:
@@ -410,8 +415,8 @@ def _question_matches(norm: str, start: int, end: int) -> list:
             b = marks[i]
             lo = max(pos, b - 120)
             if b - lo >= 2:
-                k = max(norm.rfind(ch, lo, b) for ch in _Q_STOPS)
-                p = lo if k < lo else k + 1
+                k = _Q_STOP_BACK.search(norm, lo, b)
+                p = lo if k is None else k.end()
                 if b - p >= 2:
                     p1 = p
                     break
@@ -440,51 +445,44 @@ def _heading_starts(norm: str, start: int, end: int) -> list[int]:
     """``[m.start() for m in _HEADING_LINE.finditer(norm, start, end)]``: the lines (cut at ``end``)
     of 2 or more characters with none of 。，？！；： and at most 20 once the spaces around are removed."""
     out: list[int] = []
-    find = norm.find
     p = start
     if start > 0 and norm[start - 1] != "\n":  # ^ matches only where a line really starts
-        e = find("\n", start, end)
+        e = norm.find("\n", start, end)
         if e < 0:
             return out
         p = e + 1
-    while p < end:
-        e = find("\n", p, end)
-        le = end if e < 0 else e
-        if le - p >= 2:
-            line = norm[p:le]
-            if len(line.strip(" ")) <= 20 and _HEAD_BAD.search(line) is None:
+    if p >= end:
+        return out
+    bad = _HEAD_BAD.search
+    for line in norm[p:end].split("\n"):
+        n = len(line)
+        if n >= 2 and (n <= 20 or line[0] == " " or line[-1] == " "):
+            if len(line.strip(" ")) <= 20 and bad(line) is None:
                 out.append(p)
-        if e < 0:
-            break
-        p = e + 1
+        p += n + 1
     return out
 
 
-def _speaker_starts(norm: str, start: int, end: int) -> list[int]:
-    """Every place a _SPEAKER match can start: 2 or 3 before 代表/委员, or right after a title."""
-    out = []
+def _speaker_matches(norm: str, a0: int, a1: int) -> list:
+    """The matches of ``_SPEAKER.finditer(norm, a0, a1)``, trying only the places one can start:
+    2 or 3 before 代表/委员, or right after a title."""
+    starts = []
     find = norm.find
     for w in ("代表", "委员"):
-        i = find(w, start, end)
+        i = find(w, a0, a1)
         while i >= 0:
-            out.append(i - 3)
-            out.append(i - 2)
-            i = find(w, i + 1, end)
-    for m in _SPEAKER_TITLES.finditer(norm, max(0, start - 3), end):
-        out.append(m.end())
-    return sorted(set(out))
-
-
-def _speaker_matches(norm: str, a0: int, a1: int, starts: list[int]) -> list:
-    """The matches of ``_SPEAKER.finditer(norm, a0, a1)``, trying only the places one can start."""
+            starts.append(i - 3)
+            starts.append(i - 2)
+            i = find(w, i + 1, a1)
+    for m in _SPEAKER_TITLES.finditer(norm, max(0, a0 - 3), a1):
+        starts.append(m.end())
+    if not starts:
+        return []
     out = []
     pos = a0
     match = _SPEAKER.match
-    for k in range(bisect_left(starts, a0), len(starts)):
-        s = starts[k]
-        if s >= a1:
-            break
-        if s < pos:
+    for s in sorted(set(starts)):
+        if s < pos or s >= a1:
             continue
         m = match(norm, s, a1)
         if m is not None:

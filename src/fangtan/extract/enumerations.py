@@ -79,10 +79,9 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
     open_: dict[str, list[tuple[int, int, int, str]]] = {}  # style -> items (ordinal, mstart, mend, marker)
     blocks: list[tuple[str, list[tuple[int, int, int, str]]]] = []
     for m in _marker_matches(norm, start, end):
-        gs = m.groups()
-        k = next(k for k in _STYLE_GROUPS if gs[k - 1] is not None)
+        k = m.lastindex  # each style's alternative has its one group
         style = _STYLES[k - 1]
-        n = _ordinal(style, gs[k - 1])
+        n = _ordinal(style, m.group(k))
         ms = m.start(k) if style not in ("cparen", "aparen") else m.start(k) - 1
         if style == "di":
             ms -= 1
