@@ -112,7 +112,8 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
 _HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
 _LEAD_VERBS = ("累计完成", "共完成", "完成", "实现")
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
-_PLACE = regex.compile(r"(?P<place>[\p{Han}]{2,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗))")
+# a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
+_PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗))")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
@@ -205,6 +206,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
     return ms
 
 
+@lru_cache(maxsize=1024)
 def _ts(t: regex.Match[str]) -> int:
     """Where a token starts: its words before the number (basis, verb, hedge) sit in lookbehinds."""
     if t.group("g") is not None:
@@ -336,9 +338,9 @@ def _suffixes(lex) -> tuple[frozenset[str], int]:
 
 
 @lru_cache(maxsize=8)
-def _indicators(lex) -> tuple[dict[str, str], tuple[str, ...], dict[int, str]]:
+def _indicators(lex) -> tuple[dict[str, str], int, dict[int, str]]:
     names = lex.indicator_names
-    return names, tuple(sorted(names, key=len, reverse=True)), str.maketrans(lex.trad_from, lex.trad_to)
+    return names, max(map(len, names), default=0), str.maketrans(lex.trad_from, lex.trad_to)
 
 
 def _is_han(ch: str) -> bool:
@@ -692,11 +694,11 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
 
 
 def _key(lex, name: str) -> str | None:
-    names, longest_first, table = _indicators(lex)
-    n = name.translate(table) if any(ord(ch) in table for ch in name) else name
-    if n in names:
-        return names[n]
-    for k in longest_first:
-        if n.endswith(k):
-            return names[k]
+    """The canonical key of the longest lexicon indicator the name ends with (None if none)."""
+    names, longest, table = _indicators(lex)
+    n = name.translate(table) if not table.keys().isdisjoint(map(ord, name)) else name
+    for k in range(min(len(n), longest), 0, -1):
+        key = names.get(n[-k:])
+        if key is not None:
+            return key
     return None
