@@ -159,11 +159,9 @@ def _is_damaged_copy(line: str, nxt: str) -> bool:
     k = len(line)
     if line in nxt:
         return False  # a title repeated in full is a title, not a damaged copy
-    for n in range(k, 5, -1):
-        for i in range(0, k - n + 1):
-            if line[i : i + n] in nxt:
-                return n >= max(6, k // 2)
-    return False
+    # the longest piece of 6 or more in common is at least half the line: one of that length is there
+    n = max(6, k // 2)
+    return any(line[i : i + n] in nxt for i in range(0, k - n + 1))
 
 
 def _title_end(line: str) -> int | None:
@@ -282,22 +280,21 @@ def _marker_matches(norm: str, start: int, end: int) -> list:
         b = body(norm, t)
         if b is None:
             continue
-        rs = b.start("b")
-        cands = []
+        rs = b.start(1)
+        m = None
         if rs >= prev:
             ch = norm[rs - 1] if rs else ""
             if not rs or ch in _BEFORE_MARKER or ch.isspace() or norm[rs] == "【":
-                cands.append(rs)
-        if " " in b.group("b") or "【" in b.group("b"):
+                m = match(norm, rs, end)
+        if m is None and (find(" ", rs, t) >= 0 or find("【", rs, t) >= 0):
             for k in range(max(rs + 1, prev), t):
                 if norm[k - 1] == " " or norm[k] == "【":
-                    cands.append(k)
-        for s in cands:
-            m = match(norm, s, end)
-            if m is not None:
-                out.append(m)
-                prev = m.end()
-                break
+                    m = match(norm, k, end)
+                    if m is not None:
+                        break
+        if m is not None:
+            out.append(m)
+            prev = m.end()
     return out
 
 
