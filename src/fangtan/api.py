@@ -25,6 +25,7 @@ from .grammar import Grammar
 from .lexicon import Lexicon
 from .models import Document, ParseWarning, PartyBuilding
 from .models import Span as _Span
+from .spans import OffsetMap
 
 __all__ = ["Parser", "parse", "parse_bytes", "parse_file", "to_json"]
 
@@ -46,7 +47,11 @@ class Parser:
 
         warnings: list[ParseWarning] = []
         text_ok = _safe_text(text, warnings)
-        c = _clean.clean(text_ok, self.lexicon)
+        try:
+            c = _clean.clean(text_ok, self.lexicon)
+        except Exception as e:  # never seen (fuzzed); if cleaning fails, parse the text as it is
+            warnings.append(ParseWarning(code="internal_error", message=f"clean failed: {type(e).__name__}: {e}"))
+            c = _clean.Cleaned(text_ok, OffsetMap.build(text_ok, []), text_ok, body_end=len(text_ok))
         seg = _stage("segment", warnings, _segment.Segments, _segment.segment, c, self.grammar)
         stops = sorted(x for t in seg.turns for x in (t.marker,) + tuple(a for _, a, _ in t.answers))
         enums = _stage("enumerations", warnings, list, enumerations.extract, c, 0, None, stops)
@@ -54,8 +59,11 @@ class Parser:
         counted = _stage("counted_lists", warnings, list, counted_lists.extract, c, enums, 0, None, stops)
         party = _stage("party_building", warnings, PartyBuilding, party_building.extract, c, enums)
         gap_list = _stage("gaps", warnings, list, gaps.extract, c, self.grammar)
-        doc = _assemble.assemble(c, seg, mets, enums, counted, party, gap_list, warnings, self.lexicon, __version__)
-        return doc
+        try:
+            return _assemble.assemble(c, seg, mets, enums, counted, party, gap_list, warnings, self.lexicon, __version__)
+        except Exception as e:  # the promise is a Document for every str: an empty one that says why
+            warnings.append(ParseWarning(code="internal_error", message=f"assemble failed: {type(e).__name__}: {e}"))
+            return Document(fangtan_version=__version__, warnings=warnings, length=len(text))
 
 
 def _stage(name, warnings, empty, fn, *args):

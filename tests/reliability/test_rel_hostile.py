@@ -117,3 +117,21 @@ def test_nul_and_controls() -> None:
 def test_non_str_is_a_type_error(bad) -> None:
     with pytest.raises(TypeError, match="parse takes a str"):
         fangtan.parse(bad)
+
+
+@pytest.mark.parametrize("stage", ["clean", "segment", "enumerations", "metrics", "counted_lists", "party_building",
+                                   "gaps", "assemble"])
+def test_a_failing_stage_is_contained(stage: str, monkeypatch) -> None:
+    """A bug in any stage gives a Document with an internal_error warning, never an exception."""
+    from fangtan import api
+
+    def boom(*a, **k):
+        raise RuntimeError("boom")
+
+    target = {"clean": api._clean, "segment": api._segment, "assemble": api._assemble}.get(stage) or getattr(api, stage)
+    monkeypatch.setattr(target, "clean" if stage == "clean" else "assemble" if stage == "assemble" else
+                        "segment" if stage == "segment" else "extract", boom)
+    text = "标题\n问：今年？\n张三：一是抓项目，产值4.8亿元，同比增长5%。二是惠民生。"
+    doc = fangtan.Parser().parse(text)
+    check_document(doc, text)
+    assert any(w.code == "internal_error" and stage in w.message for w in doc.warnings), doc.warnings
