@@ -237,7 +237,7 @@ _MARKER_REACH = 13  # a marker match is at most this many characters before its 
 _BEFORE_MARKER = frozenset("。！？!?”」\"")  # with whitespace: the characters a marker can follow
 _SAID_END = regex.compile(r"[，,：:]")
 # the characters a marker is made of before its last one (a superset), as far back as one can reach
-_MARKER_BODY = regex.compile(r"(?<=(?P<b>[\p{Han}·【】QA ]{1,13}))")
+_MARKER_BODY = regex.compile(rf"(?<=(?P<b>[\p{{Han}}·【】QA ]{{1,{_MARKER_REACH}}}))")
 
 
 def _marker_matches(norm: str, start: int, end: int) -> list:
