@@ -72,6 +72,7 @@ _VERB_FIRSTS = frozenset(_VERB_BY_FIRST)
 _SEP_CHARS = re.compile(r"[、，,和与及]")
 _SEP_CHARS_STRICT = re.compile(r"[、，,]")
 _CONJ_CHARS = re.compile(r"[和与及]")
+_SKIPPED = re.compile(r"[ “\"]")  # what is skipped after a dropped verb, besides 、
 # the count words a _NOUN_COUNT match ends with
 _NOUN_COUNT_MW = frozenset("个家处条座所项名")
 
@@ -180,6 +181,13 @@ def _items_before(c: Cleaned, pos: int, n: int):
         start = d + 1  # 覆盖城乡的县乡村三级…: items do not reach back over 的
     if body_end - start < 2:
         return None
+    if _SEP_CHARS.search(norm, start, body_end) is None:
+        # no separator: one part at most, so only halving it can give n items; that needs a part of
+        # n (or 2n) characters that starts at most 11 characters on (a verb dropped), or further
+        # only over spaces or quotes
+        size = body_end - start
+        if norm[pos].isdigit() or size < n or (size - 11 > 2 * n and _SKIPPED.search(norm, start, body_end) is None):
+            return None
     # drop a leading verb (the longest first; only verbs whose first character is there can be)
     w = norm[start : min(body_end, start + 12)]
     present = _VERB_FIRSTS.intersection(w)
