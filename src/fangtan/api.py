@@ -19,7 +19,7 @@ from pydantic_core import PydanticSerializationError
 from . import assemble as _assemble
 from . import clean as _clean
 from . import segment as _segment
-from .decode import decode
+from .decode import BOM, decode
 from .extract import counted_lists, enumerations, gaps, metrics, party_building
 from .grammar import Grammar
 from .lexicon import Lexicon
@@ -81,7 +81,7 @@ def _safe_text(text: str, warnings: list[ParseWarning]) -> str:
     except UnicodeEncodeError:
         warnings.append(ParseWarning(code="lone_surrogates", message="the text contains lone surrogate code points; "
                                      "they are kept in place and written as \\udXXX escapes in JSON"))
-    if text.startswith("\ufeff"):
+    if text.startswith(BOM):
         warnings.append(ParseWarning(code="bom", span=_Span(start=0, end=1),
                                      message="the text starts with a byte-order mark (U+FEFF); it is kept at offset 0 "
                                      "so offsets count the characters of the file"))
