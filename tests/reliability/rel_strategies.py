@@ -33,7 +33,23 @@ WORDS = ["全镇", "产值", "规模以上工业", "地区生产总值", "固定
          "总体思路", "制度", "某镇", "访谈", "完成", "达到", "实现"]
 ODD = ["\ufeff", "\x00", "\ud800", "\udfff", "\u0301", "e\u0301", "\u200b", "\u202e", "😀", "\U00020000", "Ж", "ا", "\x1b"]
 
-PIECES = NUMBERS + UNITS + GROWTH + MARKERS + QUOTES + QA + HTML + MARKDOWN + LAYOUT + WORDS + ODD
+
+
+def _lexicon_pieces() -> list[str]:
+    """Every word of the shipped lexicon's word lists (units, growth verbs, bases, hedges, furniture…)."""
+    from fangtan.lexicon import Lexicon
+
+    out: list[str] = []
+    for v in vars(Lexicon.default()).values():
+        if isinstance(v, dict):
+            v = list(v)
+        if isinstance(v, (tuple, list, frozenset, set)):
+            out += [w for w in v if isinstance(w, str) and w]
+    return sorted(set(out))
+
+
+LEXICON = _lexicon_pieces()
+PIECES = NUMBERS + UNITS + GROWTH + MARKERS + QUOTES + QA + HTML + MARKDOWN + LAYOUT + WORDS + ODD + LEXICON
 
 # any code point, lone surrogates included
 any_text = st.text(alphabet=st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF), max_size=200)
