@@ -68,6 +68,7 @@ _VERB_BY_FIRST: dict[str, list[int]] = {}
 for _i, _v in enumerate(_VERBS_LONGEST):
     _VERB_BY_FIRST.setdefault(_v[0], []).append(_i)
 _VERB_FIRSTS = frozenset(_VERB_BY_FIRST)
+_VERB_REACH = 8 + max(len(v) for v in _VERBS)  # how far dropping a leading verb can move the list's start
 # every _SEP (_SEP_STRICT) match holds one of these characters; _SEP's others hold one of _CONJ_CHARS
 _SEP_CHARS = re.compile(r"[、，,和与及]")
 _SEP_CHARS_STRICT = re.compile(r"[、，,]")
@@ -183,10 +184,10 @@ def _items_before(c: Cleaned, pos: int, n: int):
         return None
     if _SEP_CHARS.search(norm, start, body_end) is None:
         # no separator: one part at most, so only halving it can give n items; that needs a part of
-        # n (or 2n) characters that starts at most 11 characters on (a verb dropped), or further
-        # only over spaces or quotes
+        # n (or 2n) characters that starts at most _VERB_REACH characters on (a verb dropped), or
+        # further only over spaces or quotes
         size = body_end - start
-        if norm[pos].isdigit() or size < n or (size - 11 > 2 * n and _SKIPPED.search(norm, start, body_end) is None):
+        if norm[pos].isdigit() or size < n or (size - _VERB_REACH > 2 * n and _SKIPPED.search(norm, start, body_end) is None):
             return None
     # drop a leading verb (the longest first; only verbs whose first character is there can be)
     w = norm[start : min(body_end, start + 12)]
