@@ -51,6 +51,7 @@ _POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访"
                "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
                "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
                "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了", "对", "并对", "将", "关停")
+_RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
 _PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
 _TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留")
 _TARGET = ("预期目标", "主要目标", "目标是", "力争", "争取", "确保", "拟", "预计", "预期", "计划", "目标")
@@ -102,7 +103,8 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
             j += 1
         if j > k:
             built = _sentence(c, g, s, e, toks[k:j])
-            out.extend(_finish(c, g, m, s, e) for m in built)
+            status = "target" if _TARGET_RE.search(norm, s, e) else "actual"  # once per sentence
+            out.extend(_finish(c, g, m, s, e, status) for m in built)
         k = j
         if k >= len(toks):
             break
@@ -114,6 +116,7 @@ _LEAD_VERBS = ("累计完成", "共完成", "完成", "实现")
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗))")
+_TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
@@ -172,7 +175,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
         cstart = max(delims[k - 1] if k else s, s)
         left = max(cstart, prev_end)
         pm = None
-        for pm in _PERIOD.finditer(norm, cstart if k else s, ts):
+        for pm in _PERIOD.finditer(norm, max(cstart if k else s, left - 24), ts):  # bounded: linear
             pass
         if pm is not None and pm.start() <= left + 2:
             period = pm.group()
@@ -462,7 +465,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
 
 
 def _in_short_quote(norm: str, s: int, pos: int) -> bool:
-    o = norm.rfind("“", s, pos)
+    o = norm.rfind("“", max(s, pos - 24), pos)  # bounded: a long sentence stays linear
     if o < 0 or norm.rfind("”", o, pos) >= 0:
         return False
     close = norm.find("”", pos, pos + 20)
@@ -589,20 +592,20 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
                     gr = growths[k] if len(growths) > 1 else growths[0]
                     ms.append(_M(nm, a, b, a, gr["span"][1], "growth_distributive", growth=gr, verb=nverb))
                 return end
-        targets = [m for m in ms if m.growth is None and not m.aside]
+        targets = [m for m in ms[-_RECENT:] if m.growth is None and not m.aside]
         if not name and len(targets) >= len(growths) > 1:
             for m, gr in zip(targets[-len(growths):], growths):
                 m.growth = gr
                 m.end = max(m.end, gr["span"][1])
             return end
-        done = [m for m in ms if not m.aside]
+        done = [m for m in ms[-_RECENT:] if not m.aside]
         if not name and len(done) >= len(growths) > 1:
             # 比2007年分别下降a和b，比2005年分别下降c和d: the same indicators on another basis
             for m, gr in zip(done[-len(growths):], growths):
                 ms.append(_M(m.name, m.nstart, m.nend, gr["span"][0], gr["span"][1], "same_indicator_growth", growth=gr))
             return end
     gr = growths[0]
-    main = [m for m in ms if not m.aside]
+    main = [m for m in ms[-_RECENT:] if not m.aside]
     if name and main and main[-1].growth is None and left == main[-1].end and len(name) <= 2:
         name = ""  # 赤字率拟按4%左右安排、比上年提高1个百分点: a verb after the value, not a name
     if name and not _is_basis_only(name):
@@ -615,7 +618,7 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
         for extra in growths[1:]:
             ms.append(_M(name, ns, ne, extra["span"][0], extra["span"][1], "name_growth", growth=extra, verb=nverb))
         return end
-    main = [m for m in ms if not m.aside]
+    main = [m for m in ms[-_RECENT:] if not m.aside]
     last = main[-1] if main else None
     if last is None:
         return end
@@ -654,7 +657,7 @@ def _is_basis_only(name: str) -> bool:
 
 
 # --- finishing -----------------------------------------------------------------------------------------
-def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
+def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual") -> Metric:
     lex = g.lexicon
     growth = None
     missing = list(m.missing)
@@ -673,8 +676,6 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int) -> Metric:
     if m.vspan:
         vs, ve = c.span(*m.vspan)
         vspan = Span(start=vs, end=ve)
-    sentence = c.norm[s:e]
-    status = "target" if any(w in sentence for w in _TARGET) else "actual"
     key = _key(lex, m.name)
     place = None
     pm = _PLACE.match(m.name)
