@@ -25,6 +25,7 @@ _CN = "一二三四五六七八九十"
 _B = r"(?:(?<=^|[。；;：:！？!?\n“\"（(】> ])|(?<=[，,](?=[一二三四五六七八九十]是)))"  # a boundary before a marker
 _MARKER = regex.compile(
     rf"""{_B}[ ]{{0,4}}
+    (?:\d(?=[{_CN}]{{1,3}}是))?                                 # a stray footnote digit: 。1七是
     (?:
         (?P<shi>[{_CN}]{{1,3}})是(?![否非不])                    # 一是
       | 第(?P<di>[{_CN}]{{1,3}})(?=[，,、：:])[，,、：:]?        # 第一，
@@ -82,6 +83,8 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
         k = m.lastindex  # each style's alternative has its one group
         style = _STYLES[k - 1]
         n = _ordinal(style, m.group(k))
+        if style == "seq" and n > 2 and open_.get(style):
+            n = open_[style][-1][0] + 1  # 首先…其次…最后: 最后 closes the run whatever its length
         ms = m.start(k) if style not in ("cparen", "aparen") else m.start(k) - 1
         if style == "di":
             ms -= 1
