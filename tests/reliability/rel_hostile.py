@@ -50,6 +50,10 @@ HOSTILE: dict[str, str] = {
     "unclosed_script": "<script" + " a" * 4,
     "unclosed_tag_attr": '<a href="',
     "lone_lt": "<",
+    "tag_quote_runaway": '<a "' + "x" * 1500,  # an attribute quote never closed: the bounded repeat gives up
+    "tag_attr_runaway": "<a " + "b" * 2500,
+    "script_runaway": "<script " + "b" * 2500,
+    "comment_dashes": "<!--" + "-" * 50,
     "entities": "&nbsp;&amp;&#20013;&",
     "markdown_headings": "# 标题\n",
     "markdown_quotes": "> ",
