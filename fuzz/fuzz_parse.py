@@ -7,7 +7,7 @@ document must serialise with :func:`fangtan.to_json`.
 
 Short run (CI)::
 
-    .venv/bin/python fuzz/fuzz_parse.py -dict=fuzz/fangtan.dict -runs=2000 "$(mktemp -d)" fuzz/seeds
+    .venv/bin/python fuzz/fuzz_parse.py -dict=fuzz/fangtan.dict -max_total_time=30 -timeout=10 "$(mktemp -d)" fuzz/seeds
 
 (libFuzzer writes new inputs into the FIRST folder given: keep fuzz/seeds second.)
 
