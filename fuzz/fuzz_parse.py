@@ -1,4 +1,4 @@
-"""Coverage-guided fuzz target for ``fangtan.parse`` and ``fangtan.parse_bytes`` (atheris / libFuzzer).
+r"""Coverage-guided fuzz target for ``fangtan.parse`` and ``fangtan.parse_bytes`` (atheris / libFuzzer).
 
 Each input is split by its first byte: even → the rest goes to ``parse_bytes`` (which may only raise
 ``DecodeError``); odd → the rest becomes a ``str`` (any code point, lone surrogates included) for
@@ -14,8 +14,8 @@ Short run (CI)::
 Long run (``FANGTAN_FUZZ_KEEP_GOING=DIR`` records each distinct failure in DIR and goes on instead of
 stopping at the first)::
 
-    mkdir -p /tmp/fz && FANGTAN_FUZZ_KEEP_GOING=/tmp/fz/failures .venv/bin/python fuzz/fuzz_parse.py \\
-        -dict=fuzz/fangtan.dict -max_total_time=600 -timeout=10 -rss_limit_mb=2048 -max_len=4096 \\
+    mkdir -p /tmp/fz && FANGTAN_FUZZ_KEEP_GOING=/tmp/fz/failures .venv/bin/python fuzz/fuzz_parse.py \
+        -dict=fuzz/fangtan.dict -max_total_time=600 -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
         -artifact_prefix=/tmp/fz/ /tmp/fz fuzz/seeds
 """
 from __future__ import annotations
