@@ -61,7 +61,7 @@ def assemble(
             place = pm.group("place")
     boiler = [Boilerplate(kind=k if k in ("furniture", "source_line") else "furniture", span=Span(start=a, end=b))
               for k, s0, e0 in c.boilerplate for a, b in [c.span(s0, e0)]]
-    kind = "interview" if turns else ("report" if len(enums) >= 3 else "news")
+    kind = "interview" if turns else ("report" if _is_report(seg.title, c.norm[:400], enums) else "news")
     return Document(
         fangtan_version=version,
         title=seg.title,
@@ -86,6 +86,15 @@ def assemble(
         warnings=warnings,
         length=len(c.orig),
     )
+
+
+_REPORT_TITLE = regex.compile(r"工作报告|政府工作|施政报告|预算报告|报告$")
+_REPORT_OPENING = regex.compile(r"各位代表[：:]|各位委员[：:]")
+
+
+def _is_report(title: str | None, head: str, enums: list[Enumeration]) -> bool:
+    """A work report: says so in its title or opens by addressing the deputies."""
+    return bool((title and _REPORT_TITLE.search(title)) or _REPORT_OPENING.search(head) or len(enums) >= 6)
 
 
 def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) -> list[Turn]:

@@ -176,6 +176,8 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
             body_end = s
             spans.append(("furniture", s, n))
             break
+        if "？" in line or "?" in line:
+            continue  # a line that asks a question is the article (记者：…？), never furniture
         if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)) \
                 or (len(line) <= 40 and _COUNTERS.fullmatch(line)):
             spans.append(("furniture", s, e))

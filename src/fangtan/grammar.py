@@ -178,8 +178,11 @@ def _build(lex: Lexicon) -> Grammar:
     lost_value = regex.compile(
         rf"""
         (?<![\d{CN_CHARS}.%余多破超过近逾数几上成])   # nothing numeric (or 突破/超/余) just before
-        (?P<unit>(?:万亿|亿|万){lost_base}|%|个百分点)  # 万元 亿元 万吨 % 个百分点
-        (?![\d{CN_CHARS}]|以上|以下|级|左右|规模|项目|企业)  # not a threshold (亿元以上项目)
+        (?:
+            (?P<unit>(?:万亿|亿|万)元|%|个百分点)          # 万元 亿元 % 个百分点
+            (?![\d{CN_CHARS}A-Za-z]|以上|以下|级|左右|规模|项目|企业|生产总值|地区|工业)  # not 亿元以上项目, 万元GDP
+          | (?P<unit2>(?:万亿|亿|万){lost_base})(?=[，,。；;]|同比|比上|较上)  # 万吨, then the clause ends
+        )
         """,
         regex.VERBOSE,
     )
@@ -187,7 +190,7 @@ def _build(lex: Lexicon) -> Grammar:
         r"""
         (?<![\d零〇一二两三四五六七八九十百千万亿今去明前后当全同近多往历每本该上下新青少老成整周半几数逐那这哪隔翌次末初常经元跨之周些])
         (?P<year>年)                          # 年 with no year before it
-        (?=以来|是|，|,|的[^一-龥]|初|底|末)   # at the start of a time phrase
+        (?=以来|是|，|,)                      # at the start of a time phrase (年底前, 年末 are words)
         """,
         regex.VERBOSE,
     )

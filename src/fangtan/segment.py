@@ -25,15 +25,17 @@ _NOT_NAMES = frozenset(
     "此外 总之 可见 其中 例如 比如 据悉 据了解 据介绍 数据显示 统计显示 报告显示 结果显示 新华社 中新网 人民网 本报 "
     "今年 去年 明年 当前 目前 近年来 一方面 另一方面 对此 为此 因此 所以 但是 不过 然而 事实上 实际上 具体来说 总的来说".split()
 )
-_Q = r"(?:有?记者问|网友提问|网友|提问|主持人|问|問|Q|【问】|【問】)"
-_A_LABEL = r"(?:答|答复|回答|A|【答】)"
+_Q = r"(?:有?记者问|记者|网友提问|网友|提问|主持人|问|問|Q|【问】|【問】)"
+_A_LABEL = r"(?:答|答复|回答|嘉宾|A|【答】)"
+# an answerer's title before the name: 市统计局局长张华：
+_TITLE_BEFORE = r"(?:[\p{Han}]{0,12}?(?:局长|书记|主任|市长|县长|区长|镇长|乡长|部长|厅长|主席|发言人|负责人|院长|校长|总经理|董事长|省长|旗长|州长))"
 _NAME = r"(?P<name>[\p{Han}]{2,4}|[\p{Han}]{1,3}·[\p{Han}]{1,6})"
 _MARKERS = regex.compile(
     rf"""
       (?P<q>(?:(?<=^|[。！？!?\s”」」])|(?<=\A))[ ]{{0,3}}{_Q}[ ]{{0,2}}[:：])               # 问：
     | (?P<qb>【问】|【問】)
     | (?P<a>(?<=^|[。！？!?\s”」])[ ]{{0,3}}{_A_LABEL}[ ]{{0,2}}[:：]|【答】)                # 答：
-    | (?<=[？?]["”」]?[ ]{{0,2}}|^[ ]{{0,3}}|[。！!]["”」]?\n?)(?P<named>{_NAME})[ ]{{0,2}}[:：]   # 张三：(a name before a colon)
+    | (?<=[？?]["”」]?[ ]{{0,2}}|^[ ]{{0,3}}|[。！!]["”」]?\n?){_TITLE_BEFORE}?(?P<named>{_NAME})[ ]{{0,2}}[:：]   # 张三：/局长张华：
     | ^[ ]{{0,3}}(?P<short>[\p{{Han}}])[ ]{{0,2}}[:：]                                       # 陳：(a short label)
     | (?<=[？?]["”」]?[ ]{{0,2}})(?P<said>{_NAME})(?:说|表示|回答|答道|指出|介绍)[，,：:]      # ？秦刚说，
     """,
@@ -48,6 +50,7 @@ _DATELINE = regex.compile(
       | \d{1,2}日(?:上午|下午|晚间|晚)""",
     regex.VERBOSE,
 )
+_OPENS_WITH_QUESTION = regex.compile(rf"[ ]{{0,3}}{_Q}[ ]{{0,2}}[:：]")
 _TITLE_NAME = regex.compile(rf"{_NAME}[:：]")
 _CLAUSE_PUNCT = regex.compile(r"[。，,；]")
 _PLACE_COLON = regex.compile(r"(?P<p>[\p{Han}]{2,8})[:：]")
@@ -140,6 +143,8 @@ def _title(c: Cleaned, seg: Segments) -> None:
     line = norm[s:e]
     if line.rstrip().endswith(("：", ":")) and e - s <= 12:
         return  # 各位代表：: a speech opens, no title line
+    if _OPENS_WITH_QUESTION.match(line):
+        return  # the text opens with its first question: there is no title line
     if e - s <= 60 and not (line.rstrip().endswith(("。", "；")) and e - s > 30):
         seg.title, seg.title_span, seg.body_start = text[s:e].strip(), (s, e), e
         return

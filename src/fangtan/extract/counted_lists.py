@@ -41,6 +41,7 @@ _NOUN_COUNT = regex.compile(
         (?=[，,：:](?:分别是|分别为|分别|即|包括|有)|：)""",
     regex.VERBOSE,
 )
+_NOT_A_LABEL = frozenset("倍番成年月日天次届周岁")
 _LABEL_STOP = regex.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好")
 _LIST_NOUNS = ("方面", "工作", "任务", "重点", "战场", "行动", "工程", "举措", "措施", "目标", "实事", "事", "战略", "产业",
                "领域", "环节", "机制", "体系", "基地", "板块", "赛道", "片区", "产业链", "集群", "增长点", "功能", "循环",
@@ -113,12 +114,14 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         label = label.strip("“”")
         if mw in ("部分", "层", "类", "手", "地") and not label:
             label = mw
-        if not label:
-            continue
+        if not label or (not mw and label[0] in _NOT_A_LABEL) or (mw == "大" and n > 10):
+            continue  # 增长两倍, 翻两番, 二十大精神: a multiple or an ordinal congress, not a list
         ms, me = m.span()
         ahead = norm.startswith(("以下", "如下", "下列"), ms)
         phrase_s = m.start(_C_NUM) if not ahead else ms
         phrase_e = m.start(_C_LABEL) + len(label_raw.split(label)[0]) + len(label) if label in label_raw else me
+        if mw in ("地", "手", "部分"):
+            label, phrase_e = mw, m.end(_C_NUM + 1)  # 粤港澳三地携手合作: the measure word is the noun
         items = _items_before(c, ms, n) if n >= 2 else None  # a list before needs two items or more
         if items is None:
             items = _items_after(c, phrase_e, n, end)
