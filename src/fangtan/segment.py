@@ -161,12 +161,15 @@ def _title(c: Cleaned, seg: Segments) -> None:
 
 
 def _is_damaged_copy(line: str, nxt: str) -> bool:
+    """A scraped page's garbled copy of the title: garbage, then a long piece of the next line."""
     k = len(line)
     if line in nxt:
         return False  # a title repeated in full is a title, not a damaged copy
     # the longest piece of 6 or more in common is at least half the line: one of that length is there
     n = max(6, k // 2)
-    return any(line[i : i + n] in nxt for i in range(0, k - n + 1))
+    if line[:n] in nxt:
+        return False  # the line's own start comes again (a title repeated in the lead): not damaged
+    return any(line[i : i + n] in nxt for i in range(1, k - n + 1))
 
 
 def _title_end(line: str) -> int | None:

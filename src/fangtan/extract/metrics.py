@@ -51,6 +51,7 @@ _POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访"
                "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
                "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
                "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了", "对", "并对", "将", "关停")
+_WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a place, not a pronoun
 _RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
 _PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
 _TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留")
@@ -260,7 +261,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     for pm in _PERIOD.finditer(seg, cut):
         if pm.end() < len(seg) and _is_calendar(pm.group()):
             cut = max(cut, pm.end())
-        elif pm.end() == len(seg) and pm.start() > cut + 1 and seg[pm.start() - 1] in " ，,":
+        elif pm.end() == len(seg) and pm.start() > 1 and seg[pm.start() - 1] in " ，,":
             # 商品房销售面积 前八月同比增…: the period closes the name; the name is before it
             return _clean_name(c, g, a, a + pm.start(), lists)
     lm = None if lists or "、" not in seg else _LIST_THEN_COUNT.search(seg, cut)
@@ -311,7 +312,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
-    if not name or not any(ch.isalpha() for ch in name) or any(p in name for p in _PRONOUNS):
+    if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS):
         return "", s, s, scope, verb
     for v in _TRANSFER:
         if name.endswith(v) and len(name) > len(v) + 2:
@@ -441,7 +442,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         pname, pa, pb = _post_name(c, t.end(), nxt_limit, lists=pct_of)
         if pname.endswith("中") and norm[pb : pb + 1] in "，,。；、":
             return None  # 8项重点任务中: a group being talked about
-        if pname and len(pname) >= 2 and (is_count or after == "的"):
+        if pname and len(pname) >= 2 and (is_count or after == "的" or not name):
             ms.append(_M(pname, pa, pb, _ts(t), pb, "count_then_noun", v, v2, unit, approx, (_ts(t), t.end()), verb=verb))
             return 1, i + 1, pb
         if not name and not pname and ms and ms[-1].value is not None and ms[-1].rule == "name_value" \
