@@ -52,6 +52,7 @@ _POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访"
                "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
                "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了", "对", "并对", "将", "关停")
 _WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a place, not a pronoun
+_ISSUE_VERBS = ("发行", "發行", "筹集", "拨付", "安排", "预留", "預留", "合共", "发放", "投入")  # 发行660亿元绿色债券
 _RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
 _PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
 _TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留")
@@ -230,7 +231,7 @@ def _ts(t: regex.Match[str]) -> int:
 
 def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool:
     gap = norm[t.end() : _ts(nxt)]
-    if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-" or ch.isspace() for ch in gap):
+    if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-“”\"" or ch.isspace() for ch in gap):
         return False
     if t.group("unit") in ("%", "个百分点"):
         return False
@@ -438,12 +439,14 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         nxt_limit = min(nxt_limit, delims[k] - 1)
     after = norm[t.end() : t.end() + 1]
     pct_of = after == "的" and unit in ("%",) and not _has_head(name)
-    if not name or (is_count and after != "的") or pct_of:
+    money_after_verb = _is_han(after or " ") and after != "的" and name.endswith(_ISSUE_VERBS)
+    if not name or (is_count and after != "的") or pct_of or money_after_verb:
         pname, pa, pb = _post_name(c, t.end(), nxt_limit, lists=pct_of)
         if pname.endswith("中") and norm[pb : pb + 1] in "，,。；、":
             return None  # 8项重点任务中: a group being talked about
-        if pname and len(pname) >= 2 and (is_count or after == "的" or not name):
-            ms.append(_M(pname, pa, pb, _ts(t), pb, "count_then_noun", v, v2, unit, approx, (_ts(t), t.end()), verb=verb))
+        if pname and len(pname) >= 2 and (is_count or after == "的" or not name or money_after_verb):
+            rule = "count_then_noun" if is_count else "value_then_noun"
+            ms.append(_M(pname, pa, pb, _ts(t), pb, rule, v, v2, unit, approx, (_ts(t), t.end()), verb=verb))
             return 1, i + 1, pb
         if not name and not pname and ms and ms[-1].value is not None and ms[-1].rule == "name_value" \
                 and norm[ms[-1].end : _ts(t)] == "、":
