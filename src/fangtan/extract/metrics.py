@@ -114,7 +114,8 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
 
 
 _HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
-_LEAD_VERBS = ("累计完成", "共完成", "完成", "实现")
+_MID_VERB = regex.compile(r"(?<=[\p{Han}]{2})(?:完成|实现)(?=[\p{Han}]{2})")
+_LEAD_VERBS = ("累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建")
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗))")
@@ -315,6 +316,9 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     name = c.text[s:t].strip()
     if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS):
         return "", s, s, scope, verb
+    mid = _MID_VERB.search(name)
+    if mid:
+        name = name[: mid.start()] + name[mid.end() :]  # 工业企业完成工业增加值: the verb is not in the name
     for v in _TRANSFER:
         if name.endswith(v) and len(name) > len(v) + 2:
             s = t - len(v)
