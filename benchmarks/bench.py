@@ -73,40 +73,21 @@ def once(fn, arg, repeats: int = 3) -> float:
     return best
 
 
-_MEASURE = r"""
-import gc, json, resource, sys, time
-def _hwm_mb() -> float:  # peak resident set of this process image, MB: VmHWM, else ru_maxrss (survives exec)
-    try:
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return r / 1024 / (1024 if sys.platform == "darwin" else 1)
+MEASURE = ROOT / "tests" / "reliability" / "rel_measure.py"  # parses a file in a fresh process: time, peak memory
 
-import fangtan
-fangtan.parse("产值4.8亿元，同比增长5%。")
-gc.collect()
-base = _hwm_mb()
-t0 = time.perf_counter()
-doc = fangtan.parse_file(sys.argv[1])
-dt = time.perf_counter() - t0
-print(json.dumps({"chars": doc.length, "seconds": dt, "base_mb": base, "peak_mb": _hwm_mb()}))
-"""
 
 def measure_file(data: bytes) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as f:
         f.write(data)
         path = f.name
     try:
-        out = subprocess.run([sys.executable, "-c", _MEASURE, path], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, str(MEASURE), path], capture_output=True, text=True, check=True)
     finally:
         os.unlink(path)
     r = json.loads(out.stdout)
+    r["peak_mb"] = r["rss_peak_mb"]
     r["chars_per_s"] = r["chars"] / r["seconds"]
-    r["bytes_per_char"] = (r["peak_mb"] - r["base_mb"]) * 1024 * 1024 / r["chars"]
+    r["bytes_per_char"] = (r["rss_peak_mb"] - r["rss_base_mb"]) * 1024 * 1024 / r["chars"]
     return r
 
 
