@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json as _json
 import re as _re
+import os
 from pathlib import Path
 
 from pydantic_core import PydanticSerializationError
@@ -96,8 +97,17 @@ _DEFAULT: Parser | None = None
 def _default() -> Parser:
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = Parser()
+        lex = Lexicon.default()
+        for path in filter(None, os.environ.get("FANGTAN_LEXICON", "").split(os.pathsep)):
+            lex = lex.merge_toml(path)  # the user's own words, without editing the package
+        _DEFAULT = Parser(lex)
     return _DEFAULT
+
+
+def reset_default() -> None:
+    """Forget the default parser, so the next :func:`parse` reads ``FANGTAN_LEXICON`` again."""
+    global _DEFAULT
+    _DEFAULT = None
 
 
 def parse(text: str) -> Document:

@@ -221,6 +221,12 @@ def _write_json_stream(results, out: IO[str], fmt: str, single: bool) -> None:
 
 
 def cmd_parse(a: argparse.Namespace) -> int:
+    if a.lexicon:
+        # the default parser (in this process and in -j workers) reads FANGTAN_LEXICON
+        os.environ["FANGTAN_LEXICON"] = os.pathsep.join(str(Path(x).resolve()) for x in a.lexicon)
+        from . import api
+
+        api.reset_default()
     from . import batch
 
     if a.jobs < 0:
@@ -369,6 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--glob", default="*.txt", metavar="PATTERN", help="files taken from directories (*.txt)")
     p.add_argument("--no-recursive", action="store_true", help="do not descend into subdirectories")
     p.add_argument("--encoding", help="force an encoding (default: detect UTF-8, GB18030, Big5)")
+    p.add_argument("--lexicon", action="append", metavar="TOML",
+                   help="extra words (indicators, units, furniture lines…) from a TOML file; repeatable")
     p.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.set_defaults(func=cmd_parse)
