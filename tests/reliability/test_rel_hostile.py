@@ -19,12 +19,8 @@ import fangtan
 SIZE = int(os.environ.get("FANGTAN_HOSTILE_SIZE", "10000"))
 MAX_RATIO = 3.0
 
-# known superlinear today, with where the time goes (see docs/reliability.md, "Known limits")
-_BLOCK = ("enumerations._block looks for the end of the last item's line up to the end of the text, once per "
-          "block: O(blocks x text) without line breaks")
-KNOWN_QUADRATIC = {
-    "shi_sequence": _BLOCK,
-}
+# known superlinear inputs, with where the time goes (see docs/reliability.md, "Known limits"); none today
+KNOWN_QUADRATIC: dict[str, str] = {}
 
 
 def _cases():

@@ -294,9 +294,13 @@ def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos
     else:
         near = lim
     reach = 800 if ahead else near - o
-    for es, k, e in blocks:
-        if k == n and 0 <= es - o <= reach and es < lim:
+    # blocks are in text order: look only from the first one at or after ``o`` (bisect), up to reach
+    i = bisect_left(blocks, (o,), key=lambda b: (b[0],))
+    while i < len(blocks) and blocks[i][0] - o <= reach:
+        es, k, e = blocks[i]
+        if k == n and es < lim:
             return [(it.heading, _clean_of(c, it.span.start), _clean_of(c, it.span.end)) for it in e.items]
+        i += 1
     return None
 
 

@@ -101,7 +101,8 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
         if len(cur) >= 2:
             blocks.append((style, cur))
     blocks.sort(key=lambda b: b[1][0][1])
-    return [_block(c, style, items, end, stops) for style, items in blocks]
+    newlines: list[list[int]] = []  # every line break, found once if a long line needs it
+    return [_block(c, style, items, end, stops, newlines) for style, items in blocks]
 
 
 def _marker_matches(norm: str, start: int, end: int) -> list:
@@ -123,16 +124,38 @@ def _marker_matches(norm: str, start: int, end: int) -> list:
     return out
 
 
-def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: int, stops: Sequence[int]) -> Enumeration:
+_LAST_ITEM_REACH = 2000  # the longest last item kept whole (then it ends at a sentence end)
+_LINE_REACH = 4000  # beyond this, the end of a line is looked up in the list of line breaks
+
+
+def _line_end(norm: str, pos: int, bound: int, newlines: list[list[int]]) -> int:
+    """The first line break in ``[pos, bound)`` (or ``bound``), from a list of every line break
+    made once per document: a text without line breaks stays linear however many items it has."""
+    if not newlines:
+        newlines.append([i for i in _find_all(norm, "\n")])
+    nl = newlines[0]
+    j = bisect_right(nl, pos - 1)
+    return nl[j] if j < len(nl) and nl[j] < bound else bound
+
+
+def _find_all(text: str, ch: str):
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
+
+
+def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: int, stops: Sequence[int],
+           newlines: list[list[int]]) -> Enumeration:
     norm, text = c.norm, c.text
     out = []
     for k, (n, ms, me, marker) in enumerate(items):
         nxt = items[k + 1][1] if k + 1 < len(items) else None
         # the end of the line, cut at ``end``; before another item only up to that item matters
         bound = end if nxt is None else min(nxt, end)
-        line_end = norm.find("\n", me, bound)
+        line_end = norm.find("\n", me, min(bound, me + _LINE_REACH))
         if line_end < 0:
-            line_end = bound
+            line_end = bound if bound - me <= _LINE_REACH else _line_end(norm, me, bound, newlines)
         j = bisect_right(stops, me)
         if j < len(stops):
             line_end = min(line_end, stops[j])
@@ -143,8 +166,12 @@ def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: 
         hend = h.start() if h else stop
         tail = stop
         if nxt is None:
-            # the last item runs to the end of its sentence group: cut at the line or a paragraph break
+            # the last item runs to the end of its line, but not past _LAST_ITEM_REACH characters (a text
+            # without line breaks would otherwise give every block's last item the rest of the text)
             tail = line_end
+            if tail - me > _LAST_ITEM_REACH:
+                cut = norm.rfind("。", me, me + _LAST_ITEM_REACH)
+                tail = cut + 1 if cut > hend else me + _LAST_ITEM_REACH
         heading = text[me:hend].strip(" \t　，,：:")
         body = text[me:tail].strip()
         s0, e0 = c.span(ms, max(tail, hend))

@@ -203,8 +203,9 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
                 prev_end = max(consumed[2], toks[i - 1].end())
                 continue
         elif t.group("g") is not None or t.group("c") is not None or t.group("s") is not None:
+            before = len(ms)
             j = _growth(c, g, t, toks, i, left, ms, s, e)
-            for m in ms:
+            for m in ms[before:]:  # only the metrics this growth made (linear in the sentence)
                 m.period = m.period or period
             prev_end = j
         i += 1
