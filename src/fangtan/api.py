@@ -151,5 +151,10 @@ def to_json(doc: Document, indent: int | None = None) -> str:
         return doc.model_dump_json(indent=indent)
     except PydanticSerializationError:
         sep = (",", ":") if indent is None else (",", ": ")
-        s = _json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=indent, separators=sep)
-        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+        return escape_surrogates(_json.dumps(doc.model_dump(mode="json"), ensure_ascii=False, indent=indent,
+                                             separators=sep))
+
+
+def escape_surrogates(json_text: str) -> str:
+    """Write each lone surrogate in JSON text as a ``\\udXXX`` escape (read back to the same code point)."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

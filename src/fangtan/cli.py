@@ -16,7 +16,6 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import sys
 import tempfile
 import time
@@ -195,14 +194,14 @@ def _jobs(a: argparse.Namespace) -> list:
     return jobs
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _dumps(obj: Any, indent: int | None = None) -> str:
     """JSON with real characters; a lone surrogate (kept by parse, offsets stay true) becomes a
     ``\\udXXX`` escape, which JSON readers turn back into the same code point."""
-    s = json.dumps(obj, ensure_ascii=False, indent=indent)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+    from .api import escape_surrogates
+
+    return escape_surrogates(json.dumps(obj, ensure_ascii=False, indent=indent))
 
 
 def _write_json_stream(results, out: IO[str], fmt: str, single: bool) -> None:
