@@ -131,6 +131,7 @@ def _build(lex: Lexicon) -> Grammar:
         (?:了|为|达到|达|在|控制在|保持在|只有|仅为|仅)?
         (?P<gh>{hb})?
         [ ]?
+        (?P<sign>[-−－])?                              # 增长-2.3%: a negative rate
     """
     growth = rf"""
         (?=(?:{rate})?(?:{pct}|{point}|倍|成)|百分之)  # cheap test first: a rate and its unit follow

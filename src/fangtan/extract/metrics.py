@@ -563,6 +563,8 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
         unit = "个百分点" if unit == "百分点" else unit
         rate_s = t.group("rate") or t.group("prate")
         rate = read_number(rate_s) if rate_s else None
+        if t.group("sign") and rate is not None and d == "up":
+            d = "down"  # 增长-2.3% is a fall of 2.3 %: the direction carries the sign, the rate is its size
         approx = t.group("gh") or t.group("gha")
         rates.append((rate, unit, approx, (_ts(t), t.end())))
         dist = t.group("dist") or t.group("dist2")
