@@ -166,6 +166,7 @@ def _build(lex: Lexicon) -> Grammar:
         rf"""
         (?={guard})                   # a cheap first-character test before the alternatives
         (?<![\d.,零〇一二两三四五六七八九十百千])  # …at the start of a number, not inside one
+        (?<!每(?=[零〇一二两三四五六七八九十百千万]))   # 每千人口: a rate's base, not a quantity
         (?:
           (?P<g>{growth})
         | (?P<c>{compare})

@@ -115,11 +115,12 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
 
 _HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
 _MID_VERB = regex.compile(r"(?<=[\p{Han}]{2})(?:完成|实现)(?=[\p{Han}]{2})")
-_LEAD_VERBS = ("累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建")
+_LEAD_VERBS = ("累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建", "共有", "现有", "拥有")
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
-_PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗))")
+_PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
+_TRAILING_PAREN = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
@@ -315,7 +316,8 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
-    if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS):
+    if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS) \
+            or name in g.up_words or name in g.down_words:  # 比上年减少0.8万亩: a change, not an indicator
         return "", s, s, scope, verb
     mid = _MID_VERB.search(name)
     if mid:
@@ -709,6 +711,7 @@ def _key(lex, name: str) -> str | None:
     """The canonical key of the longest lexicon indicator the name ends with (None if none)."""
     names, longest, table = _indicators(lex)
     n = name.translate(table) if not table.keys().isdisjoint(map(ord, name)) else name
+    n = _TRAILING_PAREN.sub("", n)  # 地区生产总值（GDP）
     for k in range(min(len(n), longest), 0, -1):
         key = names.get(n[-k:])
         if key is not None:
