@@ -120,6 +120,7 @@ _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
+_CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
 _TRAILING_PAREN = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
@@ -317,7 +318,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         s = t - 24
     name = c.text[s:t].strip()
     if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS) \
-            or name in g.up_words or name in g.down_words:  # 比上年减少0.8万亩: a change, not an indicator
+            or (name in _CHANGE_VERBS):  # 比上年减少0.8万亩: a change, not an indicator
         return "", s, s, scope, verb
     mid = _MID_VERB.search(name)
     if mid:
