@@ -176,8 +176,8 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
             body_end = s
             spans.append(("furniture", s, n))
             break
-        if "？" in line or "?" in line:
-            continue  # a line that asks a question is the article (记者：…？), never furniture
+        if "？" in line or "?" in line or _SPOKEN.match(line):
+            continue  # a line that asks or says something is the article (记者：…？), never furniture
         if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)) \
                 or (len(line) <= 40 and _COUNTERS.fullmatch(line)):
             spans.append(("furniture", s, e))
@@ -249,6 +249,8 @@ _TABLES: dict[int, dict[int, int | str]] = {}
 
 
 # page counters: 阅读 1.2万  在看 35  点赞 128
+# 记者：王书记，请您介绍…: a label then a sentence is a question or answer, not a byline (记者：张三 李四)
+_SPOKEN = regex.compile(r"(?:记者|主持人|作者|通讯员)[:：][^\n]{0,40}?[，,。；]")
 _COUNTERS = regex.compile(r"(?:(?:阅读|在看|点赞|评论|转发|收藏|浏览|分享)[ ]{0,3}[\d.]{1,8}[万千]?\+?[ ]{0,4})+")
 
 

@@ -35,7 +35,8 @@ def _cues_in(s: str) -> int:
     return sum(cue in s for cue in PARTY_CUES)
 
 
-_SYSTEM = regex.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制度|的目标|目标|机制|工程|模式|行动|活动|标准)""")
+_SYSTEM = regex.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制度|的目标|目标|机制|工程|模式|行动|活动|标准)
+                          |[“"](?P<name2>[^“”"]{1,8}(?:工程|制度|机制|行动|计划|模式))[”"]""", regex.VERBOSE)
 
 
 def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None) -> PartyBuilding:
@@ -72,7 +73,8 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         for m in _SYSTEM.finditer(norm, start, end):
             s, e2 = c.span(m.start(), m.end())
             if lo <= s and e2 <= hi:
-                systems.append(ListItem(text=text[m.start("name") : m.end("name")], span=Span(start=s, end=e2)))
+                grp = "name" if m.group("name") is not None else "name2"
+                systems.append(ListItem(text=text[m.start(grp) : m.end(grp)], span=Span(start=s, end=e2)))
     span = None
     if approach_span or section:
         pts = [x for x in (approach_span, section) if x is not None]
