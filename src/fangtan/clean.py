@@ -165,7 +165,9 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
         if not line:
             continue
         lead = s + (len(m.group()) - len(m.group().lstrip()))
-        sm = src_re.match(line)
+        bare = line.strip("*_ ")  # *来源：某局* (Markdown emphasis around the line)
+        lead += len(line) - len(line.lstrip("*_ "))
+        sm = src_re.match(bare)
         if sm and len(line) <= 60:
             if source is None or source[0] == "":
                 org = sm.group("org")

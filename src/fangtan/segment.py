@@ -93,11 +93,20 @@ def segment(c: Cleaned, g: Grammar | None = None) -> Segments:
     seg = Segments()
     _title(c, seg)
     seg.turns = _turns(c, seg) or _reported_turns(c, seg)
-    if seg.turns and seg.title and all(not t.speakers for t in seg.turns):
-        m = _TITLE_NAME.match(seg.title)
+    if seg.turns and all(not t.speakers for t in seg.turns):
+        name = None
+        m = _TITLE_NAME.match(seg.title) if seg.title else None
         if m and m.group("name") not in _NOT_NAMES:
+            name = m.group("name")  # 陳美齡：…: the title names the one who answers
+        else:
+            # the lead introduces the one who answers: 市统计局局长刘洋介绍…并答记者问
+            first_q = min(t.marker for t in seg.turns)
+            lead = [sm.group("n2") for sm in _SPEAKER.finditer(c.norm, seg.body_start, first_q) if sm.group("n2")]
+            if len(set(lead)) == 1 and lead[0] not in _NOT_NAMES and lead[0] not in _NOT_SPEAKERS:
+                name = lead[0]
+        if name:
             for t in seg.turns:
-                t.answers = [(m.group("name"), a, b) for _, a, b in t.answers]
+                t.answers = [(name, a, b) for _, a, b in t.answers]
     return seg
 
 
