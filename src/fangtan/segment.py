@@ -15,6 +15,7 @@ import regex
 
 from .clean import Cleaned
 from .grammar import Grammar
+from .scan import match_at
 
 __all__ = ["segment", "Segments", "RawTurn"]
 
@@ -492,14 +493,4 @@ def _speaker_matches(norm: str, a0: int, a1: int) -> list:
         starts.append(m.end())
     if not starts:
         return []
-    out = []
-    pos = a0
-    match = _SPEAKER.match
-    for s in sorted(set(starts)):
-        if s < pos or s >= a1:
-            continue
-        m = match(norm, s, a1)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    return match_at(_SPEAKER, norm, sorted(set(starts)), a0, a1)

@@ -21,6 +21,7 @@ import regex
 from ..clean import Cleaned
 from ..models import CountedList, Enumeration, ListItem, Span
 from ..numbers import read_number
+from ..scan import match_at
 
 __all__ = ["extract", "TASK_LABELS"]
 
@@ -365,14 +366,4 @@ def _noun_count_matches(norm: str, start: int, end: int) -> list:
             starts.update(range(max(start, t - 12), t - 3))
     if not starts:
         return []
-    out = []
-    pos = start
-    match = _NOUN_COUNT.match
-    for s in sorted(starts):
-        if s < pos:
-            continue
-        m = match(norm, s, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    return match_at(_NOUN_COUNT, norm, sorted(starts), start, end)

@@ -18,6 +18,7 @@ import regex
 from ..clean import Cleaned
 from ..models import EnumItem, Enumeration, Span
 from ..numbers import CN_DIGITS
+from ..scan import match_at
 
 __all__ = ["extract"]
 
@@ -111,17 +112,7 @@ def _marker_matches(norm: str, start: int, end: int) -> list:
     cands = [m.end() for m in _MARKER_AFTER.finditer(norm, max(0, start - 1), end)]
     if start == 0:
         cands.insert(0, 0)
-    out = []
-    pos = start
-    match = _MARKER.match
-    for s in cands:
-        if s < pos:
-            continue
-        m = match(norm, s, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+    return match_at(_MARKER, norm, cands, start, end)
 
 
 _LAST_ITEM_REACH = 2000  # the longest last item kept whole (then it ends at a sentence end)

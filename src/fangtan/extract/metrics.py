@@ -23,6 +23,7 @@ from ..clean import Cleaned
 from ..grammar import ARABIC, Grammar
 from ..models import Direction, Growth, Metric, Span
 from ..numbers import read_number, split_unit, to_base
+from ..scan import match_at
 
 __all__ = ["extract"]
 
@@ -130,14 +131,16 @@ _IN_NUMBER = frozenset("0123456789.,零〇一二两三四五六七八九十百�
 
 def _scan(norm: str, g: Grammar, start: int, end: int) -> list[regex.Match[str]]:
     """Every quantity token: find where one can start (a cheap scan and a cheap test), match there."""
-    out = []
-    last = start
-    match = g.quantity.match
+    return match_at(g.quantity, norm, _starts(norm, g, start, end), start, end)
+
+
+def _starts(norm: str, g: Grammar, start: int, end: int):
+    """Positions where a quantity can start: an anchor character that passes a cheap test."""
     unit_first = g.unit_first
     for a in g.anchor.finditer(norm, start, end):
         p = a.start()
         ch = norm[p]
-        if p < last or (p > 0 and ch in _IN_NUMBER and norm[p - 1] in _IN_NUMBER):
+        if p > 0 and ch in _IN_NUMBER and norm[p - 1] in _IN_NUMBER:
             continue
         if norm.startswith("百分之", p):
             pass
@@ -158,11 +161,7 @@ def _scan(norm: str, g: Grammar, start: int, end: int) -> list[regex.Match[str]]
                 continue
         elif not ch.isdigit() and not norm.startswith(g.specials, p):
             continue
-        m = match(norm, p, end)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
+        yield p
 
 
 def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str]]) -> list[_M]:

@@ -1,0 +1,36 @@
+"""One helper shared by the extractors: match a pattern only where a match can start.
+
+A full ``finditer`` tries the pattern at every position; most of the grammar's patterns can only
+start at a few places that a cheap search finds (a colon, a digit, a count word). :func:`match_at`
+tries the pattern at those candidate positions, in order, resuming after each match as ``finditer``
+does, so it gives the same matches whenever every match starts at a candidate.
+
+>>> import regex
+>>> p = regex.compile(r"\\d+元")
+>>> [m.group() for m in match_at(p, "买了3元和45元", [2, 5, 6], 0, 8)]
+['3元', '45元']
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["match_at"]
+
+
+def match_at(pattern: Any, text: str, candidates: Iterable[int], start: int, end: int) -> list:
+    """The matches of ``pattern.finditer(text, start, end)`` when they can only start at
+    ``candidates`` (ascending): each candidate before the end of the last match is skipped."""
+    out = []
+    pos = start
+    match = pattern.match
+    for s in candidates:
+        if s < pos:
+            continue
+        if s >= end:
+            break
+        m = match(text, s, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
