@@ -125,6 +125,10 @@ _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 �
 _TRAILING_PAREN = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
+_ENDS_WITH_COUNT = regex.compile(r"[一二两三四五六七八九十][个项名家条种类件位所]$")  # 这样一个13亿人口的…: not a name
+_SMALL_CN = frozenset("一二两三四五六七八九十")
+_COUNT_WORDS = frozenset("个项名家条种类件位所支批张片场次座")
+_HEDGE_END = frozenset("约近超逾过破少于达余多到")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
 _IN_NUMBER = frozenset("0123456789.,零〇一二两三四五六七八九十百千")
 
@@ -151,6 +155,9 @@ def _starts(norm: str, g: Grammar, start: int, end: int):
             if q >= end or norm[q] not in unit_first:
                 if not norm.startswith(g.specials, p):
                     continue  # 一是, 统一: a Chinese numeral with no unit after it is not a quantity
+            elif q == p + 1 and ch in _SMALL_CN and norm[q] in _COUNT_WORDS and (p == 0 or norm[p - 1] not in _HEDGE_END) \
+                    and not norm.startswith(("个百分点", "个多", "个余"), q) and norm[q + 1 : q + 2] not in ("余", "多"):
+                continue  # 两个主战场, 六项重点工作: a small count inside a name (the same rule as in _value)
         elif ch in "个倍成%":
             if ch == "个" and not norm.startswith("个百分点", p):
                 continue
@@ -317,6 +324,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         s = t - 24
     name = c.text[s:t].strip()
     if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS) \
+            or _ENDS_WITH_COUNT.search(name) \
             or (name in _CHANGE_VERBS):  # 比上年减少0.8万亩: a change, not an indicator
         return "", s, s, scope, verb
     mid = _MID_VERB.search(name)
