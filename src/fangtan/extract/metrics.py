@@ -383,6 +383,10 @@ def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str
     b = min(limit, a + 12)
     m = (_POST_STOP_LIST if lists else _POST_STOP).search(norm, a, b)
     t = m.start() if m else b
+    while a < t and (c.text[a].isspace() or not c.text[a].isprintable()):
+        a += 1  # the name, like every name, has no space or control character at its ends
+    while t > a and (c.text[t - 1].isspace() or not c.text[t - 1].isprintable()):
+        t -= 1
     return c.text[a:t], a, t
 
 
