@@ -97,9 +97,11 @@ def _mags(lex: Lexicon) -> tuple[str, ...]:
 
 def to_base(value: Decimal | None, unit: str | None, lexicon: Lexicon | None = None) -> tuple[Decimal | None, str | None]:
     """The value in the unit's base unit, exactly: 4.8 亿元 → 480000000 元."""
-    if value is None or unit is None:
+    if unit is None:
         return value, unit
     factor, base = split_unit(unit, lexicon)
+    if value is None:
+        return None, base  # a lost value: unknown, but its base unit is still 元
     v = value * factor
     if v == v.to_integral_value():
         v = v.quantize(Decimal(1))
