@@ -146,6 +146,8 @@ def _starts(norm: str, g: Grammar, start: int, end: int):
         ch = norm[p]
         if p > 0 and ch in _IN_NUMBER and norm[p - 1] in _IN_NUMBER:
             continue
+        if p > 1 and ch.isdigit() and norm[p - 1] in "兆万亿" and norm[p - 2].isdigit():
+            continue  # 3兆1325亿元: the second part of a compound number, not a number of its own
         if norm.startswith("百分之", p):
             pass
         elif ch in _CN_NUM:
