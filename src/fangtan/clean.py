@@ -168,7 +168,9 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
         bare = line.strip("*_ ")  # *来源：某局* (Markdown emphasis around the line)
         lead += len(line) - len(line.lstrip("*_ "))
         sm = src_re.match(bare)
-        if sm and len(line) <= 60:
+        if sm is None and len(bare) <= 80 and bare.startswith(_META_LINE_HEADS):
+            sm = src_re.search(bare)  # 发布时间：… 来源：某县人民政府办公室 (the source after a date)
+        if sm and len(line) <= 80:
             if source is None or source[0] == "":
                 org = sm.group("org")
                 source = (org, lead + sm.start("org"), lead + sm.end("org"))
@@ -226,6 +228,10 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
         url = urls[-1].group()
         norm = _blank(norm, [(m.start(), m.end()) for m in urls])
     spans, body_end, source = _furniture(norm, lex)
+    if "date" not in meta:
+        dm = _DATE_LINE.search(norm, 0, min(len(norm), 3000))
+        if dm:
+            meta["date"] = "-".join((dm.group("y"), dm.group("m").zfill(2), dm.group("d").zfill(2)))
     if spans:
         norm = _blank(norm, [(s, e) for _, s, e in spans])
     headings = []
@@ -251,6 +257,9 @@ _TABLES: dict[int, dict[int, int | str]] = {}
 
 
 # page counters: 阅读 1.2万  在看 35  点赞 128
+# 发布时间：2024-01-05 / 发稿时间：2021/6/9 / 日期：2024年1月5日
+_DATE_LINE = regex.compile(r"(?:发布时间|发稿时间|发布日期|时间|日期)[:：][ ]{0,3}(?P<y>\d{4})[-/年.](?P<m>\d{1,2})[-/月.](?P<d>\d{1,2})")
+_META_LINE_HEADS = ("发布时间", "发稿时间", "时间", "日期", "作者", "编辑", "【", "浏览")
 # 记者：王书记，请您介绍…: a label then a sentence is a question or answer, not a byline (记者：张三 李四)
 _SPOKEN = regex.compile(r"(?:记者|主持人|作者|通讯员)[:：][^\n]{0,40}?[，,。；]")
 _COUNTERS = regex.compile(r"(?:(?:阅读|在看|点赞|评论|转发|收藏|浏览|分享)[ ]{0,3}[\d.]{1,8}[万千]?\+?[ ]{0,4})+")

@@ -116,7 +116,8 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
 
 _HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
 _MID_VERB = regex.compile(r"(?<=[\p{Han}]{2})(?:完成|实现)(?=[\p{Han}]{2})")
-_LEAD_VERBS = ("累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建", "共有", "现有", "拥有")
+_LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建", "共有", "现有", "拥有", "力争",
+               "争取", "确保", "预计", "计划")
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
@@ -146,6 +147,8 @@ def _starts(norm: str, g: Grammar, start: int, end: int):
         ch = norm[p]
         if p > 0 and ch in _IN_NUMBER and norm[p - 1] in _IN_NUMBER:
             continue
+        if p > 0 and norm[p - 1] == "第":
+            continue  # 第2位: an ordinal, not a quantity
         if p > 1 and ch.isdigit() and norm[p - 1] in "兆万亿" and norm[p - 2].isdigit():
             continue  # 3兆1325亿元: the second part of a compound number, not a number of its own
         if norm.startswith("百分之", p):
