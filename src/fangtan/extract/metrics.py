@@ -152,8 +152,9 @@ def _starts(norm: str, g: Grammar, start: int, end: int):
         if p > 1 and ch.isdigit() and norm[p - 1] in "兆万亿" and norm[p - 2].isdigit():
             continue  # 3兆1325亿元: the second part of a compound number, not a number of its own
         if norm.startswith("百分之", p):
-            pass
-        elif ch in _CN_NUM:
+            yield p
+            continue
+        if ch in _CN_NUM:
             q = p + 1
             while q < end and q - p < 13 and norm[q] in _CN_NUM:
                 q += 1
@@ -178,7 +179,6 @@ def _starts(norm: str, g: Grammar, start: int, end: int):
 
 def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str]]) -> list[_M]:
     norm = c.norm
-    lex = g.lexicon
     delims = [m.end() for m in _CLAUSE_DELIM.finditer(norm, s, e)]
     ms: list[_M] = []
     prev_end = s
@@ -191,8 +191,8 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
         cstart = max(delims[k - 1] if k else s, s)
         left = max(cstart, prev_end)
         pm = None
-        for pm in _PERIOD.finditer(norm, max(cstart if k else s, left - 24), ts):  # bounded: linear
-            pass
+        for pm in _PERIOD.finditer(norm, max(cstart if k else s, left - 24), ts):  # the last one (bounded)
+            continue
         if pm is not None and pm.start() <= left + 2:
             period = pm.group()
         if t.group("lost") is not None:
@@ -610,8 +610,6 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
         dist = None
     gstart = _ts(t)
     name, ns, ne, scope, nverb = _clean_name(c, g, left, gstart)
-    if name and name.endswith(("增速", "增幅", "降幅", "涨幅")) and len(name) > 2:
-        pass
     growths = [dict(direction=d, rate=r, unit=u, basis=basis, approx=ap, span=sp, verb=verb) for r, u, ap, sp in rates]
     # several rates: 分别 over named items, or over the metrics just before
     if len(growths) > 1 or dist:

@@ -44,14 +44,12 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
     end = len(norm) if end is None else end
     approach: list[str] = []
     approach_span = None
-    anchor = None
     for m in _APPROACH.finditer(norm, start, end):
         window = norm[max(start, m.start() - 80) : min(end, m.end() + 80)]
         if any(cue in window for cue in PARTY_CUES):
             approach = text[m.start("body") : m.end("body")].split("、")
             a, b = c.span(m.start(), m.end())
             approach_span = Span(start=a, end=b)
-            anchor = m.end()
             break
     measures = []
     section = None
