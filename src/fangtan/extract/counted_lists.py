@@ -56,7 +56,7 @@ _VERBS_LONGEST = tuple(sorted(_VERBS, key=len, reverse=True))
 # 和/与/及 join items, but not inside 和谐, 参与, 涉及, 普及, 及时
 _CONJ = r"(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])|以及"
 _SEP = regex.compile(rf"[、，,]|{_CONJ}")
-_AFTER_LIST = regex.compile(r"[”\"]?[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?")
+_AFTER_LIST = regex.compile(r"[”\"]?(?:[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?|[：:])")
 _AFTER_FIRST = frozenset("”\"，,：:分其即包为是")  # the characters an _AFTER_LIST match can begin with
 _TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}
