@@ -26,7 +26,7 @@ _NOT_NAMES = frozenset(
     "此外 总之 可见 其中 例如 比如 据悉 据了解 据介绍 数据显示 统计显示 报告显示 结果显示 新华社 中新网 人民网 本报 "
     "今年 去年 明年 当前 目前 近年来 一方面 另一方面 对此 为此 因此 所以 但是 不过 然而 事实上 实际上 具体来说 总的来说".split()
 )
-_Q = r"(?:有?记者问|记者|网友提问|网友|提问|主持人|问|問|Q|【问】|【問】)"
+_Q = r"(?:有?记者问|[\p{Han}]{0,10}?记者|网友提问|网友|提问|主持人|问|問|Q|【问】|【問】)"  # 路透社记者：
 _A_LABEL = r"(?:答|答复|回答|嘉宾|A|【答】)"
 # an answerer's title before the name: 市统计局局长张华：
 _TITLE_BEFORE = r"(?:[\p{Han}]{0,12}?(?:局长|书记|主任|市长|县长|区长|镇长|乡长|部长|厅长|主席|发言人|负责人|院长|校长|总经理|董事长|省长|旗长|州长))"
@@ -218,7 +218,7 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
             kind = "q"
             name = None
             label = (gs[_G_Q] or gs[_G_QB]).strip(" 【】:：")
-            if label in ("主持人", "记者", "网友"):
+            if label in ("主持人", "网友") or label.endswith("记者"):
                 name = label
         elif gs[_G_A]:
             kind, name = "a", None
