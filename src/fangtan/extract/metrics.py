@@ -124,6 +124,7 @@ _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|
 _TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
 _TRAILING_PAREN = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
+_DURATION = regex.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
 _AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
 _LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
 _ENDS_WITH_COUNT = regex.compile(r"[一二两三四五六七八九十][个项名家条种类件位所]$")  # 这样一个13亿人口的…: not a name
@@ -426,6 +427,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # 两个主战场, 三个方面: a count inside a name, not a metric
     if cn and unit in ("倍",) and not approx:
         return None
+    if unit == "天" and _DURATION.search(norm, max(s, _ts(t) - 4), _ts(t)):
+        return None  # 持续3天, 为期3天: a duration, not a count of days
     if _in_short_quote(norm, s, _ts(t)):
         return None  # “9个城市是1个城市”, “2.5天弹性休假”: a slogan or a name, not a quantity
     name, ns, ne, scope, verb = _clean_name(c, g, left, _ts(t))
