@@ -122,6 +122,7 @@ _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
+_COMPARED_CHANGE = regex.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小)了?$")
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
 _TRAILING_PAREN = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
 _DURATION = regex.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
@@ -331,7 +332,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     name = c.text[s:t].strip()
     if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS) \
             or _ENDS_WITH_COUNT.search(name) \
-            or (name in _CHANGE_VERBS):  # 比上年减少0.8万亩: a change, not an indicator
+            or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.match(name):  # 比上年减少0.8万亩: a change
         return "", s, s, scope, verb
     mid = _MID_VERB.search(name)
     if mid:
@@ -450,6 +451,18 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
             else:
                 break
         names = _split_items(c, g, left, left + dist_at, left + dist_at + 2, _ts(t))
+        if not names and len(run) == 2:
+            names = _urban_rural(c, g, left, left + dist_at)
+        if len(run) > 1 and not (names and len(names) == len(run)):
+            # 分别 over values whose items are not named here: each value with the shared name (its
+            # evidence shows the rest), never the first value alone for the whole name
+            if not name:
+                return 0, j, run[-1].end()
+            for tok in run:
+                vv, vv2, uu, ap, _ = _read_value(tok)
+                ms.append(_M(name, ns, ne, ns, tok.end(), "value_list_shared_name", vv, vv2, uu, ap,
+                             (_ts(tok), tok.end()), verb="分别"))
+            return len(run), j, run[-1].end()
         if names and (len(names) == len(run) or len(run) == 1):
             for k, (nm, a, b) in enumerate(names):
                 tok = run[k] if len(run) > 1 else run[0]
@@ -554,6 +567,15 @@ def _split_items(c, g, a, dist_start, dist_end, vstart):
             nm = nm + suffix
         out.append((nm, x, y))
     return out
+
+
+def _urban_rural(c, g, a, b):
+    """城乡居民人均可支配收入分别达到X和Y: 城乡 is 城镇 and 农村."""
+    name, ns, ne, _, _ = _clean_name(c, g, a, b, lists=True)
+    if not name.startswith("城乡") or len(name) < 4:
+        return []
+    rest = name[2:]
+    return [("城镇" + rest, ns, ne), ("农村" + rest, ns, ne)]
 
 
 def _shared_head(texts: list[str]) -> str:
