@@ -58,7 +58,7 @@ class Parser:
         enums = _stage("enumerations", warnings, list, enumerations.extract, c, 0, None, stops)
         mets = _stage("metrics", warnings, list, metrics.extract, c, self.grammar)
         counted = _stage("counted_lists", warnings, list, counted_lists.extract, c, enums, 0, None, stops)
-        party = _stage("party_building", warnings, PartyBuilding, party_building.extract, c, enums)
+        party = _stage("party_building", warnings, PartyBuilding, party_building.extract, c, enums, 0, None, counted)
         gap_list = _stage("gaps", warnings, list, gaps.extract, c, self.grammar)
         try:
             return _assemble.assemble(c, seg, mets, enums, counted, party, gap_list, warnings, self.lexicon, __version__)

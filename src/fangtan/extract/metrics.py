@@ -323,6 +323,11 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         if norm.startswith(v, s, t) and t - s - len(v) >= 2:
             verb = verb or v
             s += len(v)  # 完成固定资产投资: the verb is not part of the name
+            for w in _prefixes(lex)[0]:
+                if norm.startswith(w, s, t) and t - s - len(w) >= 2:
+                    scope = scope or w
+                    s += len(w)  # 力争全乡农业总产值: the scope after the verb
+                    break
             break
     pm = _TRAILING_PERIOD.search(norm, s, t)
     if pm and pm.start() - s >= 2:

@@ -11,17 +11,19 @@ word such as 思路/要求; the measures are the enumerated block that follows a
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from ..clean import Cleaned
-from ..models import Enumeration, ListItem, PartyBuilding, Span
+from ..models import CountedList, EnumItem, Enumeration, ListItem, PartyBuilding, Span
 
 __all__ = ["extract", "PARTY_CUES"]
 
 PARTY_CUES = ("党建", "党组织", "党员", "党委", "两委", "党史", "党风廉政", "组织部", "支部", "党性")
 _APPROACH = regex.compile(
-    r"""[“"](?P<body>[\p{Han}]{2,5}(?:、[\p{Han}]{2,5}){2,7})[”"]
-        (?P<tail>的?(?:总体思路|工作思路|思路|总要求|要求|工作方针|方针|总体目标|工作法|模式))""",
+    r"""[“"](?P<body>[\p{Han}]{2,5}(?:、[\p{Han}]{2,5}){1,7})[”"]
+        (?P<tail>的?(?:总体思路|工作思路|思路|总要求|要求|工作方针|方针|总体目标|工作法|模式|工作理念|理念))""",
     regex.VERBOSE,
 )
 # every cue holds 党, 委 or 部: a text without them holds no cue
@@ -39,7 +41,10 @@ _SYSTEM = regex.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制�
                           |[“"](?P<name2>[^“”"]{1,8}(?:工程|制度|机制|行动|计划|模式))[”"]""", regex.VERBOSE)
 
 
-def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None) -> PartyBuilding:
+def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None,
+            counted: Sequence[CountedList] = ()) -> PartyBuilding:
+    """The party-building part: approach, measures (an enumeration after a party cue, or the items of a
+    counted list right after the approach) and named systems."""
     norm, text = c.norm, c.text
     end = len(norm) if end is None else end
     approach: list[str] = []
@@ -64,6 +69,14 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             measures = list(e.items)
             section = e.span
             break
+    if not measures and approach_span is not None:
+        # 坚持“A、B”的工作理念，着力做好四项重点任务：C、D、E、F: the counted list's items are the measures
+        for cl in counted:
+            if cl.items and 0 <= cl.span.start - approach_span.end <= 120:
+                measures = [EnumItem(ordinal=k + 1, marker="", heading=it.text, text=it.text, span=it.span)
+                            for k, it in enumerate(cl.items)]
+                section = Span(start=cl.span.start, end=max(it.span.end for it in cl.items))
+                break
     systems = []
     if section is not None or approach_span is not None:
         lo = approach_span.start if approach_span else section.start  # type: ignore[union-attr]
