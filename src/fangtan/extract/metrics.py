@@ -121,6 +121,7 @@ _LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "完成", 
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
+_PLAN_CUE = regex.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
 _TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
 _COMPARED_CHANGE = regex.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小)了?$")
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
@@ -717,6 +718,9 @@ def _is_basis_only(name: str) -> bool:
 # --- finishing -----------------------------------------------------------------------------------------
 def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual") -> Metric:
     lex = g.lexicon
+    if status == "actual" and "左右" in (m.approx, m.growth and m.growth["approx"]) \
+            and _PLAN_CUE.search(c.norm, max(0, s - 200), e):
+        status = "target"  # 增长6%左右 under 主要目标 / 预期: 左右 in a plan is a target
     growth = None
     missing = list(m.missing)
     if m.growth is not None:
