@@ -168,7 +168,7 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
         bare = line.strip("*_ ")  # *来源：某局* (Markdown emphasis around the line)
         lead += len(line) - len(line.lstrip("*_ "))
         sm = src_re.match(bare)
-        if sm is None and len(bare) <= 80 and bare.startswith(_META_LINE_HEADS):
+        if sm is None and len(bare) <= 80 and (bare.startswith(_META_LINE_HEADS) or "来源" in bare[:20]):
             sm = src_re.search(bare)  # 发布时间：… 来源：某县人民政府办公室 (the source after a date)
         if sm and len(line) <= 80:
             if source is None or source[0] == "":
@@ -200,8 +200,8 @@ def _source_re(lex: Lexicon) -> regex.Pattern[str]:
         heads = "|".join(regex.escape(h) for h in sorted(lex.source_heads, key=len, reverse=True))
         pat = regex.compile(
             rf"""(?:(?:{heads})[ ]{{0,3}}[:：][ ]{{0,3}})              # 来源：
-                 (?P<org>[^\s:：|｜]{{2,40}}?)                          # the organisation
-                 (?=[ ]|$|[|｜]|(?:作者|编辑|记者|发布|时间|\d{{4}}))   # then a byline, a date or the end
+                 (?P<org>[^\s:：|｜（）()【】]{{2,40}}?)                 # the organisation
+                 (?=[ ]|$|[|｜）)】]|(?:作者|编辑|记者|发布|时间|\d{{4}}))   # then a byline, a date, a bracket or the end
             """,
             regex.VERBOSE,
         )
