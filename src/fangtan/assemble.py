@@ -48,7 +48,10 @@ def assemble(
         if cl.items and len(cl.items) != cl.count:
             warnings.append(ParseWarning(code="count_mismatch", span=cl.span,
                                          message=f"{cl.phrase}: the text states {cl.count} but lists {len(cl.items)}"))
-    title_span = Span(start=s, end=e) if seg.title_span and (s := c.span(*seg.title_span)[0]) is not None and (e := c.span(*seg.title_span)[1]) else None
+    title_span = None
+    if seg.title_span:
+        ts, te = c.span(*seg.title_span)
+        title_span = Span(start=ts, end=te)
     source = source_span = None
     if c.source:
         source = c.source[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -51,9 +52,6 @@ class Grammar:
     down_words: frozenset[str]
     flat_words: frozenset[str]
     count_units: frozenset[str]
-    money_units: frozenset[str]
-
-    _cache = None  # type: ignore[assignment]
 
     @staticmethod
     def default() -> "Grammar":
@@ -61,18 +59,8 @@ class Grammar:
 
     @staticmethod
     def for_lexicon(lex: Lexicon) -> "Grammar":
-        cache = _GRAMMARS
-        for k, g in cache:
-            if k is lex:
-                return g
-        g = _build(lex)
-        cache.append((lex, g))
-        if len(cache) > 8:
-            cache.pop(0)
-        return g
-
-
-_GRAMMARS: list[tuple[Lexicon, Grammar]] = []
+        """The grammar compiled from ``lex`` (cached per lexicon: a lexicon hashes by identity)."""
+        return _build(lex)
 
 
 def _candidates(lex: Lexicon, unit_first: set[str]) -> "re.Pattern[str]":
@@ -83,6 +71,7 @@ def _candidates(lex: Lexicon, unit_first: set[str]) -> "re.Pattern[str]":
     return re.compile("[" + "".join(sorted(re.escape(ch) for ch in chars)) + "]")
 
 
+@lru_cache(maxsize=8)
 def _build(lex: Lexicon) -> Grammar:
     mag = _alt(lex.magnitudes)
     base = _alt(lex.money_units + lex.people_units + lex.count_units + lex.physical_units)
@@ -210,5 +199,4 @@ def _build(lex: Lexicon) -> Grammar:
         down_words=frozenset(lex.growth_down),
         flat_words=frozenset(lex.growth_flat),
         count_units=frozenset(lex.count_units + lex.people_units),
-        money_units=frozenset(lex.money_units),
     )

@@ -246,7 +246,7 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
             if not cur.answers and qe > ms:
                 cur.question = (qs, ms)
             cur.answers.append((name, me, nxt))
-    turns = [t for t in turns if t.answers and _is_question(norm, t)]
+    turns = [t for t in turns if t.answers and t.question[1] - t.question[0] >= 2]  # a question that got an answer
     _resolve_short_labels(c, seg, turns)
     return turns
 
@@ -332,11 +332,6 @@ def _resolve_short_labels(c: Cleaned, seg: Segments, turns: list[RawTurn]) -> No
             full.setdefault(m.group("name")[0], m.group("name"))
     for t in turns:
         t.answers = [((full.get(n[1], n[1]) if n and n.startswith("\x00") else n), a, b) for n, a, b in t.answers]
-
-
-def _is_question(norm: str, t: RawTurn) -> bool:
-    qs, qe = t.question
-    return qe - qs >= 2
 
 
 # --- reported question-and-answer (press-conference round-ups) ------------------------------------------

@@ -27,7 +27,6 @@ from ..scan import match_at
 
 __all__ = ["extract"]
 
-_HAS_NUM = regex.compile(r"[\d%零〇一二两三四五六七八九十百千成倍番平万亿]")
 _SENTENCE = regex.compile(r"[^。；;！？!?\n]++")
 _CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
 _PERIOD = regex.compile(
@@ -47,11 +46,6 @@ _POST_STOP = regex.compile(
     r"[的在将已均被把与和及对为是了获入，。、；：,:;（(）)\s“”\d]"
 )
 _POST_STOP_LIST = regex.compile(r"[的在将已均被把对为是了，。、；：,:;（(）)\s“”\d]")
-_POST_VERBS = ("建成", "设立", "打造", "有", "拥有", "引进", "走访", "开设", "举办", "对接", "链接", "培育", "新增",
-               "签约", "发放", "招募", "关停", "带动", "远销", "接待", "新建", "培训", "提供", "吸引", "了", "的", "达",
-               "累计", "获评", "认定", "建设", "组织", "开展", "完成", "实现", "组建", "聚集", "集聚", "服务", "惠及",
-               "帮助", "解决", "创建", "评选", "入选", "落地", "储备", "推出", "造成", "救助", "资助", "超", "近", "逾",
-               "入驻", "吸纳", "建立", "成立", "改造", "命名", "授予", "打造了", "对", "并对", "将", "关停")
 _WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a place, not a pronoun
 _ISSUE_VERBS = ("发行", "發行", "筹集", "拨付", "安排", "预留", "預留", "合共", "发放", "投入")  # 发行660亿元绿色债券
 _RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
@@ -533,11 +527,6 @@ _HEAD_WORDS = ("率", "比例", "比重", "占比", "份额", "增速", "增幅"
 
 def _has_head(name: str) -> bool:
     return name.endswith(_HEAD_WORDS)
-
-
-def _prefers_post(pre: str, name: str) -> bool:
-    p = pre.rstrip()
-    return p.endswith(_POST_VERBS) or name.endswith(_POST_VERBS)
 
 
 def _split_items(c, g, a, dist_start, dist_end, vstart):
