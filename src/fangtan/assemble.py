@@ -15,9 +15,17 @@ from .models import (
     Answer, Boilerplate, CountedList, Document, Enumeration, Gap, Metric, ParseWarning, PartyBuilding, Span,
     Speaker, Topic, Turn,
 )
+from .models import new_span, trusted
 from .segment import Segments
 
 __all__ = ["assemble"]
+
+_new_Speaker = trusted(Speaker)
+_new_Boilerplate = trusted(Boilerplate)
+_new_Document = trusted(Document)
+_new_Answer = trusted(Answer)
+_new_Turn = trusted(Turn)
+_new_Topic = trusted(Topic)
 
 _PLACE = regex.compile(r"(?P<place>[\p{Han}]{1,8}?(?:自治区|自治州|自治县|省|市|区|县|镇|乡|街道|旗|村))(?=[:：\s]|$)")
 
@@ -41,7 +49,7 @@ def assemble(
         for a in t.answers:
             if a.speaker and a.speaker not in speakers:
                 speakers.append(a.speaker)
-                details.append(Speaker(name=a.speaker, span=a.span))
+                details.append(_new_Speaker(name=a.speaker, span=a.span))
     metrics = _with_speakers(metrics, turns)
     key = next((cl for cl in counted if cl.is_tasks and cl.items), None)
     for cl in counted:
@@ -51,21 +59,21 @@ def assemble(
     title_span = None
     if seg.title_span:
         ts, te = c.span(*seg.title_span)
-        title_span = Span(start=ts, end=te)
+        title_span = new_span(ts, te)
     source = source_span = None
     if c.source:
         source = c.source[0]
         a, b = c.span(c.source[1], c.source[2])
-        source_span = Span(start=a, end=b)
+        source_span = new_span(a, b)
     place = None
     if seg.title:
         pm = _PLACE.match(seg.title)
         if pm:
             place = pm.group("place")
-    boiler = [Boilerplate(kind=k if k in ("furniture", "source_line") else "furniture", span=Span(start=a, end=b))
+    boiler = [_new_Boilerplate(kind=k if k in ("furniture", "source_line") else "furniture", span=new_span(a, b))
               for k, s0, e0 in c.boilerplate for a, b in [c.span(s0, e0)]]
     kind = "interview" if turns else ("report" if _is_report(seg.title, c.norm[:400], enums) else "news")
-    return Document(
+    return _new_Document(
         fangtan_version=version,
         title=seg.title,
         title_span=title_span,
@@ -110,9 +118,9 @@ def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) ->
         answers = []
         for name, a, b in rt.answers:
             s, e = c.span(a, b)
-            answers.append(Answer(speaker=name, text=c.text[a:b].strip(), span=Span(start=s, end=e)))
+            answers.append(_new_Answer(speaker=name, text=c.text[a:b].strip(), span=new_span(s, e)))
         q_s, q_e = c.span(qs, qe)
-        span = Span(start=q_s, end=answers[-1].span.end if answers else q_e)
+        span = new_span(q_s, answers[-1].span.end if answers else q_e)
         measures = []
         if in_order:
             # the first enumeration starting inside an answer: a bisection per answer, not a scan of all
@@ -126,7 +134,7 @@ def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) ->
                     measures.extend(en.items)
                     break
         answer_text = "".join(a.text for a in answers)
-        out.append(Turn(question=q, asker=rt.asker, question_span=Span(start=q_s, end=q_e), speakers=rt.speakers,
+        out.append(_new_Turn(question=q, asker=rt.asker, question_span=new_span(q_s, q_e), speakers=rt.speakers,
                         answers=answers, measures=measures, topics=_topics(q, answer_text, lex), span=span))
     return out
 
@@ -142,7 +150,7 @@ def _topics(question: str, answer: str, lex: Lexicon) -> list[Topic]:
         if score >= lex.topic_min_score:
             scored.append((score, label, list(dict.fromkeys(hits_q + hits_a))))
     scored.sort(key=lambda x: -x[0])
-    return [Topic(label=label, triggers=trig) for _, label, trig in scored]
+    return [_new_Topic(label=label, triggers=trig) for _, label, trig in scored]
 
 
 def _with_speakers(metrics: list[Metric], turns: list[Turn]) -> list[Metric]:

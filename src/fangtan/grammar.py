@@ -63,12 +63,29 @@ class Grammar:
         return _build(lex)
 
 
-def _candidates(lex: Lexicon, unit_first: set[str]) -> "re.Pattern[str]":
-    """The characters a quantity can start with, as a plain ``re`` character class (fast to scan)."""
-    chars = set("0123456789%百个倍成万亿") | set(CN_CHARS)
-    for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
-        chars.add(w[0])
-    return re.compile("[" + "".join(sorted(re.escape(ch) for ch in chars)) + "]")
+def _candidates(unit_first: frozenset[str], specials: tuple[str, ...]) -> "re.Pattern[str]":
+    """Where a quantity can start, as a plain ``re`` pattern (fast to scan): a Chinese numeral whose
+    run of numerals (at most 13) ends before a unit; 百分之; 个百分点; a digit, %, 倍, 成, 万 or 亿; or
+    the first character of a special word (翻一番, 持平). Every match is one character. The
+    metrics extractor tests each place further; this only spares it the places that cannot pass.
+
+    >>> p = _candidates(frozenset("万个"), ("持平",))
+    >>> [m.start() for m in p.finditer("一是三万人，统一持平，3个百分点")]
+    [2, 3, 8, 11, 12]
+    """
+    cn = "".join(sorted(CN_CHARS.replace("万", "").replace("亿", "")))
+    uf = "".join(sorted(re.escape(ch) for ch in unit_first))
+    alts = [rf"[{cn}](?=[{cn}]{{0,12}}+[{uf}])", "百(?=分之)", "个(?=百分点)", "[0-9%倍成万亿]"]
+    firsts = set(cn) | set("百个0123456789%倍成万亿")
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(set(specials), key=len, reverse=True):
+        if w:
+            by_first.setdefault(w[0], []).append(w[1:])
+    for ch, rests in sorted(by_first.items()):  # each alternative begins with its character: a fast scan
+        alts.append(re.escape(ch) + ("" if "" in rests else "(?=" + "|".join(map(re.escape, rests)) + ")"))
+        firsts.add(ch)
+    # the class of first characters in front lets the scan skip every other character fast
+    return re.compile("(?=[" + "".join(sorted(map(re.escape, firsts))) + "])(?:" + "|".join(alts) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -185,12 +202,14 @@ def _build(lex: Lexicon) -> Grammar:
         """,
         regex.VERBOSE,
     )
+    uf_all = frozenset(unit_first | {"点", "-", "~", "—", "至", "到", "余", "多"})
+    specials = tuple(sorted({*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat}, key=len, reverse=True))
     return Grammar(
         lexicon=lex,
         quantity=quantity,
-        anchor=_candidates(lex, unit_first),
-        unit_first=frozenset(unit_first | {"点", "-", "~", "—", "至", "到", "余", "多"}),
-        specials=tuple(sorted({*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat}, key=len, reverse=True)),
+        anchor=_candidates(uf_all, specials),
+        unit_first=uf_all,
+        specials=specials,
         verb_last=frozenset(w[-1] for w in (*lex.growth_up, *lex.growth_down, *lex.hedges_before, "了", "为", "达",
                                             "在", "有", "仅", " ")),
         lost_value=lost_value,

@@ -10,9 +10,11 @@ Every model is a frozen pydantic v2 model with ``extra="forbid"``. Every extract
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -214,3 +216,72 @@ class Document(_Model):
         from .report import summary_html
 
         return summary_html(self)
+
+
+# --- trusted construction ---------------------------------------------------------------------------
+# The stages build every model from values they computed themselves (offsets from the text, Decimals
+# from fangtan.numbers, literals from the grammar). Validating those again costs more than finding
+# them, so the stages construct through these builders, which skip validation. The tests check what
+# validation would (tests/test_trusted.py: every output re-validates to an equal document, and the
+# same parse with validation on gives the same JSON); FANGTAN_VALIDATE=1 makes the builders validate.
+# Input from outside (model_validate, model_validate_json, a user's constructor call) is validated.
+_M = TypeVar("_M", bound=BaseModel)
+VALIDATE = os.environ.get("FANGTAN_VALIDATE", "").strip() not in ("", "0")
+_new = object.__new__
+_set = object.__setattr__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def trusted(cls: type[_M]) -> Callable[..., _M]:
+    """A keyword constructor of ``cls`` for values the library built itself (no validation).
+
+    Missing fields take their defaults (a fresh list for a list field), as ``cls(**kw)`` would.
+
+    >>> make = trusted(Span)
+    >>> make(start=1, end=3) == Span(start=1, end=3)
+    True
+    """
+    if VALIDATE:
+        return cls
+    template: dict[str, Any] = {}
+    factories: list[tuple[str, Callable[[], Any]]] = []
+    for name, f in cls.model_fields.items():
+        if f.default_factory is not None:
+            template[name] = None
+            factories.append((name, f.default_factory))  # type: ignore[arg-type]
+        else:
+            template[name] = None if f.is_required() else f.default
+
+    def build(**kw: Any) -> _M:
+        d = template.copy()
+        d.update(kw)
+        for name, factory in factories:
+            if name not in kw:
+                d[name] = factory()
+        o = _new(cls)
+        _set(o, "__dict__", d)
+        _set_fields(o, set(kw))
+        _set_extra(o, None)
+        _set_private(o, None)
+        return o
+
+    build.__name__ = build.__qualname__ = f"trusted_{cls.__name__}"
+    return build
+
+
+def new_span(start: int, end: int) -> Span:
+    """``Span(start=start, end=end)`` for offsets the library computed (no validation).
+
+    >>> new_span(2, 5)
+    Span(start=2, end=5)
+    """
+    if VALIDATE:
+        return Span(start=start, end=end)
+    o = _new(Span)
+    _set(o, "__dict__", {"start": start, "end": end})
+    _set_fields(o, {"start", "end"})
+    _set_extra(o, None)
+    _set_private(o, None)
+    return o

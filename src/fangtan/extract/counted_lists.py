@@ -20,10 +20,14 @@ import regex
 
 from ..clean import Cleaned
 from ..models import CountedList, Enumeration, ListItem, Span
+from ..models import new_span, trusted
 from ..numbers import read_number
 from ..scan import match_at
 
 __all__ = ["extract", "TASK_LABELS"]
+
+_new_ListItem = trusted(ListItem)
+_new_CountedList = trusted(CountedList)
 
 _NUM = r"(?P<num>[一二两三四五六七八九十]{1,3}|\d{1,2}|双)"
 _MW = r"(?P<mw>个|项|大|条|种|类|件|级|层|重|部分|名|所|批|手|小|地|支|张|片)?"
@@ -139,9 +143,9 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         if items is not None and items and not _plausible(items):
             continue
         s0, e0 = c.span(min([phrase_s] + [x[1] for x in items if x[1] < phrase_s]), phrase_e)
-        li = [ListItem(text=t, span=Span(start=a, end=b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
-        out.append(CountedList(count=n, label=label, phrase=text[phrase_s:phrase_e], items=li,
-                               is_tasks=label.endswith(TASK_LABELS), span=Span(start=s0, end=e0)))
+        li = [_new_ListItem(text=t, span=new_span(a, b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
+        out.append(_new_CountedList(count=n, label=label, phrase=text[phrase_s:phrase_e], items=li,
+                               is_tasks=label.endswith(TASK_LABELS), span=new_span(s0, e0)))
     for m in _noun_count_matches(norm, start, end):
         n = _count(m.group("num"))
         if n is None or not 2 <= n <= 30:
@@ -155,9 +159,9 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
                 label = label[len(v):]
                 break
         s0, e0 = c.span(m.start(), max(b for _, _, b in items))
-        li = [ListItem(text=t, span=Span(start=a, end=b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
-        out.append(CountedList(count=n, label=label, phrase=text[m.start() : m.end()], items=li,
-                               is_tasks=label.endswith(TASK_LABELS), span=Span(start=s0, end=e0)))
+        li = [_new_ListItem(text=t, span=new_span(a, b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
+        out.append(_new_CountedList(count=n, label=label, phrase=text[m.start() : m.end()], items=li,
+                               is_tasks=label.endswith(TASK_LABELS), span=new_span(s0, e0)))
     out.sort(key=lambda x: x.span.start)
     return out
 

@@ -17,10 +17,14 @@ import regex
 
 from ..clean import Cleaned
 from ..models import EnumItem, Enumeration, Span
+from ..models import new_span, trusted
 from ..numbers import CN_DIGITS
 from ..scan import match_at
 
 __all__ = ["extract"]
+
+_new_EnumItem = trusted(EnumItem)
+_new_Enumeration = trusted(Enumeration)
 
 _CN = "一二三四五六七八九十"
 _B = r"(?:(?<=^|[。；;：:！？!?\n“\"（(】> ])|(?<=[，,](?=[一二三四五六七八九十]是)))"  # a boundary before a marker
@@ -166,5 +170,5 @@ def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: 
         heading = text[me:hend].strip(" \t　，,：:")
         body = text[me:tail].strip()
         s0, e0 = c.span(ms, max(tail, hend))
-        out.append(EnumItem(ordinal=n, marker=marker, heading=heading, text=body, span=Span(start=s0, end=e0)))
-    return Enumeration(style=_STYLE_NAME[style], items=out, span=Span(start=out[0].span.start, end=out[-1].span.end))
+        out.append(_new_EnumItem(ordinal=n, marker=marker, heading=heading, text=body, span=new_span(s0, e0)))
+    return _new_Enumeration(style=_STYLE_NAME[style], items=out, span=new_span(out[0].span.start, out[-1].span.end))

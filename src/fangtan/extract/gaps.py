@@ -15,8 +15,11 @@ import regex
 from ..clean import Cleaned
 from ..grammar import Grammar
 from ..models import Gap, Span
+from ..models import new_span, trusted
 
 __all__ = ["extract", "PLAN_YEARS"]
+
+_new_Gap = trusted(Gap)
 
 # five-year plans and their first years: 十四五 2021–2025
 PLAN_YEARS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
@@ -29,7 +32,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     found: list[tuple[int, Gap]] = []
     for m in g.lost_value.finditer(norm, start, end):
         s, e = c.span(m.start(), m.end())
-        found.append((m.start(), Gap(kind="number", context=_context(c, m.start(), m.end()), span=Span(start=s, end=e))))
+        found.append((m.start(), _new_Gap(kind="number", context=_context(c, m.start(), m.end()), span=new_span(s, e))))
     for m in g.lost_year.finditer(norm, start, end):
         s, e = c.span(m.start("year"), m.end("year"))
         inferred = None
@@ -39,9 +42,9 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
             first = PLAN_YEARS[p.group("plan")]
             inferred = first + 4 if p.group("which") in ("收官之年", "收官年", "最后一年") else first
             a, b = c.span(p.start(), p.end())
-            src = Span(start=a, end=b)
-        found.append((m.start(), Gap(kind="year", context=_context(c, m.start(), m.end()), inferred_value=inferred,
-                                     inferred_from=src, span=Span(start=s, end=e))))
+            src = new_span(a, b)
+        found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), inferred_value=inferred,
+                                     inferred_from=src, span=new_span(s, e))))
     found.sort(key=lambda x: x[0])
     return [gp for _, gp in found]
 

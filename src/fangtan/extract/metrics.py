@@ -22,10 +22,14 @@ import regex
 from ..clean import Cleaned
 from ..grammar import ARABIC, Grammar
 from ..models import Direction, Growth, Metric, Span
+from ..models import new_span, trusted
 from ..numbers import read_number, split_unit, to_base
 from ..scan import match_at
 
 __all__ = ["extract"]
+
+_new_Growth = trusted(Growth)
+_new_Metric = trusted(Metric)
 
 _SENTENCE = regex.compile(r"[^。；;！？!?\n]++")
 _CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
@@ -112,6 +116,9 @@ _HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|�
 _MID_VERB = regex.compile(r"(?<=[\p{Han}]{2})(?:完成|实现)(?=[\p{Han}]{2})")
 _LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建", "共有", "现有", "拥有", "力争",
                "争取", "确保", "预计", "计划")
+_LEAD_BY_FIRST: dict[str, tuple[str, ...]] = {}  # the lead verbs by their first character, in their order
+for _v in _LEAD_VERBS:
+    _LEAD_BY_FIRST[_v[0]] = _LEAD_BY_FIRST.get(_v[0], ()) + (_v,)
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
@@ -314,7 +321,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
                 t -= L
                 changed = True
                 break
-    for v in _LEAD_VERBS:
+    for v in _LEAD_BY_FIRST.get(norm[s : s + 1], ()):
         if norm.startswith(v, s, t) and t - s - len(v) >= 2:
             verb = verb or v
             s += len(v)  # 完成固定资产投资: the verb is not part of the name
@@ -330,19 +337,26 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
-    if not name or not any(ch.isalpha() for ch in name) or any(p in _WE_PLACE.sub("", name) for p in _PRONOUNS) \
+    if not name or not any(ch.isalpha() for ch in name) or _has_pronoun(name) \
             or _ENDS_WITH_COUNT.search(name) \
             or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.match(name):  # 比上年减少0.8万亩: a change
         return "", s, s, scope, verb
     mid = _MID_VERB.search(name)
     if mid:
         name = name[: mid.start()] + name[mid.end() :]  # 工业企业完成工业增加值: the verb is not in the name
-    for v in _TRANSFER:
+    for v in _TRANSFER if name.endswith(_TRANSFER) else ():
         if name.endswith(v) and len(name) > len(v) + 2:
             s = t - len(v)
             name = c.text[s:t]
             break
     return name, s, t, scope, verb
+
+
+def _has_pronoun(name: str) -> bool:
+    """A name with a pronoun (我们, 他们…) is talk, not an indicator; 我国, 我市 are places."""
+    if "我" in name:
+        name = _WE_PLACE.sub("", name)
+    return any(p in name for p in _PRONOUNS)
 
 
 @lru_cache(maxsize=8)
@@ -715,8 +729,8 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual
     if m.growth is not None:
         gr = m.growth
         gs, ge = c.span(*gr["span"])
-        growth = Growth(direction=Direction(gr["direction"]), rate=gr["rate"], unit=gr["unit"],
-                        basis=gr["basis"], approx=gr["approx"], span=Span(start=gs, end=ge))
+        growth = _new_Growth(direction=Direction(gr["direction"]), rate=gr["rate"], unit=gr["unit"],
+                        basis=gr["basis"], approx=gr["approx"], span=new_span(gs, ge))
         if gr["rate"] is None and gr["direction"] != "flat":
             missing.append("growth_rate")
     base_value, base_unit = to_base(m.value, m.unit, lex)
@@ -726,7 +740,7 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual
     vspan = None
     if m.vspan:
         vs, ve = c.span(*m.vspan)
-        vspan = Span(start=vs, end=ve)
+        vspan = new_span(vs, ve)
     key = _key(lex, m.name)
     place = None
     pm = _PLACE.match(m.name)
@@ -738,10 +752,10 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual
             place, key = pm.group("place"), rest_key
             m.name, m.nstart = m.name[pm.end() :], m.nstart + pm.end()
             ns, ne = c.span(m.nstart, m.nend)
-    return Metric(
+    return _new_Metric(
         name=m.name, key=key, scope=m.scope, place=place, period=m.period, verb=m.verb, value=m.value, value_max=m.value_max,
         unit=m.unit, base_value=base_value, base_unit=base_unit, approx=m.approx, growth=growth, status=status,
-        missing=missing, rule=m.rule, span=Span(start=os_, end=oe), name_span=Span(start=ns, end=ne), value_span=vspan,
+        missing=missing, rule=m.rule, span=new_span(os_, oe), name_span=new_span(ns, ne), value_span=vspan,
     )
 
 

@@ -17,8 +17,13 @@ import regex
 
 from ..clean import Cleaned
 from ..models import CountedList, EnumItem, Enumeration, ListItem, PartyBuilding, Span
+from ..models import new_span, trusted
 
 __all__ = ["extract", "PARTY_CUES"]
+
+_new_EnumItem = trusted(EnumItem)
+_new_ListItem = trusted(ListItem)
+_new_PartyBuilding = trusted(PartyBuilding)
 
 PARTY_CUES = ("党建", "党组织", "党员", "党委", "两委", "党史", "党风廉政", "组织部", "支部", "党性")
 _APPROACH = regex.compile(
@@ -54,7 +59,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         if any(cue in window for cue in PARTY_CUES):
             approach = text[m.start("body") : m.end("body")].split("、")
             a, b = c.span(m.start(), m.end())
-            approach_span = Span(start=a, end=b)
+            approach_span = new_span(a, b)
             break
     measures = []
     section = None
@@ -73,9 +78,9 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         # 坚持“A、B”的工作理念，着力做好四项重点任务：C、D、E、F: the counted list's items are the measures
         for cl in counted:
             if cl.items and 0 <= cl.span.start - approach_span.end <= 120:
-                measures = [EnumItem(ordinal=k + 1, marker="", heading=it.text, text=it.text, span=it.span)
+                measures = [_new_EnumItem(ordinal=k + 1, marker="", heading=it.text, text=it.text, span=it.span)
                             for k, it in enumerate(cl.items)]
-                section = Span(start=cl.span.start, end=max(it.span.end for it in cl.items))
+                section = new_span(cl.span.start, max(it.span.end for it in cl.items))
                 break
     systems = []
     if section is not None or approach_span is not None:
@@ -85,9 +90,9 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             s, e2 = c.span(m.start(), m.end())
             if lo <= s and e2 <= hi:
                 grp = "name" if m.group("name") is not None else "name2"
-                systems.append(ListItem(text=text[m.start(grp) : m.end(grp)], span=Span(start=s, end=e2)))
+                systems.append(_new_ListItem(text=text[m.start(grp) : m.end(grp)], span=new_span(s, e2)))
     span = None
     if approach_span or section:
         pts = [x for x in (approach_span, section) if x is not None]
-        span = Span(start=min(p.start for p in pts), end=max(p.end for p in pts))
-    return PartyBuilding(approach=approach, approach_span=approach_span, measures=measures, systems=systems, span=span)
+        span = new_span(min(p.start for p in pts), max(p.end for p in pts))
+    return _new_PartyBuilding(approach=approach, approach_span=approach_span, measures=measures, systems=systems, span=span)
