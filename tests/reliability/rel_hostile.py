@@ -6,6 +6,7 @@ literal pieces, run together without the separators the pattern expects.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -83,16 +84,19 @@ def _modules():
     return [clean, grammar, segment, counted_lists, enumerations, gaps, metrics, party_building]
 
 
+_PATTERN_TYPES = (regex.Pattern, re.Pattern)  # the grammar's regex patterns and the plain re scans
+
+
 def all_patterns() -> dict[str, regex.Pattern[str]]:
-    """Every compiled pattern of the pipeline: module-level patterns and the grammar's."""
+    """Every compiled pattern of the pipeline (regex or re): module-level patterns and the grammar's."""
     out: dict[str, regex.Pattern[str]] = {}
     for mod in _modules():
         for k, v in vars(mod).items():
-            if isinstance(v, regex.Pattern):
+            if isinstance(v, _PATTERN_TYPES):
                 out[f"{mod.__name__.rsplit('.', 1)[-1]}.{k}"] = v
     g = fangtan.api._default().grammar
     for k, v in vars(g).items():
-        if isinstance(v, regex.Pattern):
+        if isinstance(v, _PATTERN_TYPES):
             out[f"grammar.{k}"] = v
     return out
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+import re
+
 import regex
 
 from ..clean import Cleaned
@@ -31,7 +33,7 @@ __all__ = ["extract"]
 _new_Growth = trusted(Growth)
 _new_Metric = trusted(Metric)
 
-_SENTENCE = regex.compile(r"[^。；;！？!?\n]++")
+_SENTENCE = re.compile(r"[^。；;！？!?\n]++")  # a plain scan: the stdlib engine runs it twice as fast
 _CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
 _PERIOD = regex.compile(
     r"""(?:截至|到)?(?:(?:\d{2,4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:底|末|初|以来|上半年|前三季度|全年)?
@@ -42,6 +44,7 @@ _PERIOD = regex.compile(
 )
 _LEAD_JUNK = "、，,：:；;（(）)“”\"'‘’《》【】 —-·•.。等及和与"
 _TRAIL_JUNK = "、，,：:（(“\"'‘ 的了"
+_TRAIL_JUNK_ALL = _TRAIL_JUNK + "等"
 _HEADS = ("先进产能占比", "增加值", "排放量", "总产值", "产值", "产量", "投资", "收入", "支出", "占比", "比重", "比例",
           "销售额", "营收", "面积", "人数", "进出口", "余额", "规模", "总额", "增速", "浓度", "覆盖率")
 _POST_STOP = regex.compile(
@@ -122,6 +125,7 @@ for _v in _LEAD_VERBS:
 _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
+_PLACE_END = re.compile(r"[区县市省镇乡旗道州]")  # every _PLACE match holds one of these
 _PLAN_CUE = regex.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
 _TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
 _COMPARED_CHANGE = regex.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小)了?$")
@@ -295,6 +299,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         cut = q + 1
     verb = None
     scope = None
+    pre_by_first, suf_by_last = _affixes(lex)
     s, t = a + cut, b
     changed = True
     while changed and s < t:
@@ -302,33 +307,29 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         while s < t and norm[s] in _LEAD_JUNK:
             s += 1
             changed = True
-        pre_set, pre_max = _prefixes(lex)
-        for L in range(min(pre_max, t - s), 0, -1):
-            w = norm[s : s + L]
-            if w in pre_set:
+        for w in pre_by_first.get(norm[s], ()) if s < t else ():  # the longest scope or period word first
+            if len(w) <= t - s and norm.startswith(w, s):
                 scope = scope or w
-                s += L
+                s += len(w)
                 changed = True
                 break
-        while s < t and norm[t - 1] in _TRAIL_JUNK + "等":
+        while s < t and norm[t - 1] in _TRAIL_JUNK_ALL:
             t -= 1
             changed = True
-        suf_set, suf_max = _suffixes(lex)
-        for L in range(min(suf_max, t - s), 0, -1):
-            w = norm[t - L : t]
-            if w in suf_set:
+        for w in suf_by_last.get(norm[t - 1], ()) if s < t else ():  # the longest verb or level word first
+            if len(w) <= t - s and norm.endswith(w, s, t):
                 verb = verb or w
-                t -= L
+                t -= len(w)
                 changed = True
                 break
     for v in _LEAD_BY_FIRST.get(norm[s : s + 1], ()):
         if norm.startswith(v, s, t) and t - s - len(v) >= 2:
             verb = verb or v
             s += len(v)  # 完成固定资产投资: the verb is not part of the name
-            for w in _prefixes(lex)[0]:
+            for w in pre_by_first.get(norm[s : s + 1], ()):
                 if norm.startswith(w, s, t) and t - s - len(w) >= 2:
                     scope = scope or w
-                    s += len(w)  # 力争全乡农业总产值: the scope after the verb
+                    s += len(w)  # 力争全乡农业总产值: the scope after the verb (the longest that fits)
                     break
             break
     pm = _TRAILING_PERIOD.search(norm, s, t)
@@ -367,15 +368,17 @@ def _breaks(lex) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _prefixes(lex) -> tuple[frozenset[str], int]:
-    words = frozenset(lex.scope_prefixes + lex.period_words)
-    return words, max(map(len, words))
+def _affixes(lex) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The words a name drops at its start (scope, period) by their first character, and at its end
+    (verbs, levels, hedges) by their last, each list longest first."""
+    def index(words, key):
+        out: dict[str, list[str]] = {}
+        for w in sorted({w for w in words if w}, key=lambda w: (-len(w), w)):
+            out.setdefault(key(w), []).append(w)
+        return {k: tuple(v) for k, v in out.items()}
 
-
-@lru_cache(maxsize=8)
-def _suffixes(lex) -> tuple[frozenset[str], int]:
-    words = frozenset(lex.name_verbs + lex.level_words + lex.hedges_before)
-    return words, max(map(len, words))
+    return (index(lex.scope_prefixes + lex.period_words, lambda w: w[0]),
+            index(lex.name_verbs + lex.level_words + lex.hedges_before, lambda w: w[-1]))
 
 
 @lru_cache(maxsize=8)
@@ -743,7 +746,7 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual
         vspan = new_span(vs, ve)
     key = _key(lex, m.name)
     place = None
-    pm = _PLACE.match(m.name)
+    pm = _PLACE.match(m.name) if _PLACE_END.search(m.name) else None
     if pm and len(m.name) - pm.end() >= 2:
         rest = m.name[pm.end() :]
         rest_key = _indicators(lex)[0].get(rest)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import re
+
 import regex
 
 from ..clean import Cleaned
@@ -42,8 +44,8 @@ def _cues_in(s: str) -> int:
     return sum(cue in s for cue in PARTY_CUES)
 
 
-_SYSTEM = regex.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制度|的目标|目标|机制|工程|模式|行动|活动|标准)
-                          |[“"](?P<name2>[^“”"]{1,8}(?:工程|制度|机制|行动|计划|模式))[”"]""", regex.VERBOSE)
+_SYSTEM = re.compile(r"""[“"](?P<name>[^“”"]{1,10})[”"](?P<kind>制度|的目标|目标|机制|工程|模式|行动|活动|标准)
+                          |[“"](?P<name2>[^“”"]{1,8}(?:工程|制度|机制|行动|计划|模式))[”"]""", re.VERBOSE)
 
 
 def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | None = None,
