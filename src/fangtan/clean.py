@@ -150,7 +150,7 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 # --- furniture ---------------------------------------------------------------------------------------
-_LINE = regex.compile(r"[^\n]*+")
+_LINE = re.compile(r"[^\n]*+")
 
 
 def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int, tuple[str, int, int] | None]:

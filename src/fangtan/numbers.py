@@ -83,11 +83,27 @@ def split_unit(unit: str, lexicon: Lexicon | None = None) -> tuple[Decimal, str 
     (Decimal('10000'), None)
     """
     lex = lexicon or Lexicon.default()
+    known = _units_read(lex)
+    r = known.get(unit)
+    if r is None:
+        r = _split_unit(unit, lex)
+        if len(known) < 4096:  # the units of a lexicon are few; a hostile text cannot grow this without bound
+            known[unit] = r
+    return r
+
+
+def _split_unit(unit: str, lex: Lexicon) -> tuple[Decimal, str | None]:
     for mag in _mags(lex):
         if unit.startswith(mag) and not (mag == "千" and unit.startswith(("千瓦", "千米", "千克"))):
             rest = unit[len(mag):]
             return lex.magnitudes[mag], (rest or None)
     return Decimal(1), unit or None
+
+
+@lru_cache(maxsize=8)
+def _units_read(lex: Lexicon) -> dict[str, tuple[Decimal, str | None]]:
+    """The units split before, per lexicon (unit as written -> (factor, base unit))."""
+    return {}
 
 
 @lru_cache(maxsize=8)

@@ -53,10 +53,10 @@ _DATELINE = regex.compile(
 )
 _OPENS_WITH_QUESTION = regex.compile(rf"[ ]{{0,3}}{_Q}[ ]{{0,2}}[:：]")
 _TITLE_NAME = regex.compile(rf"{_NAME}[:：]")
-_CLAUSE_PUNCT = regex.compile(r"[。，,；]")
+_CLAUSE_PUNCT = re.compile(r"[。，,；]")
 _PLACE_COLON = regex.compile(r"(?P<p>[\p{Han}]{2,8})[:：]")
 _HAN1 = regex.compile(r"[\p{Han}]")
-_SENT_END = regex.compile(r"[。！？]")
+_SENT_END = re.compile(r"[。！？]")
 _HAN_RUN = regex.compile(r"[\p{Han}]+")
 _TITLE_NUM = regex.compile(r"(?:超过|超|近|约|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|%|倍|人|户|家|个|吨|辆)(?:左右|以上)?")
 _INTRO_TIME = regex.compile(r"(?:\d{0,4}年以来|今年以来|近年来|年初以来|[，,])")
@@ -253,7 +253,7 @@ def _turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
 
 _MARKER_REACH = 13  # a marker match is at most this many characters before its last one
 _BEFORE_MARKER = frozenset("。！？!?”」\"")  # with whitespace: the characters a marker can follow
-_SAID_END = regex.compile(r"[，,：:]")
+_SAID_END = re.compile(r"[，,：:]")
 # the characters a marker is made of before its last one (a superset), as far back as one can reach
 _MARKER_BODY = regex.compile(rf"(?<=(?P<b>[\p{{Han}}·【】QA ]{{1,{_MARKER_REACH}}}))")
 
@@ -387,7 +387,7 @@ def _reported_turns(c: Cleaned, seg: Segments) -> list[RawTurn]:
 
 # --- fast, exact equivalents of the scans above (the patterns stay the definition) ----------------------
 _Q_STOPS = "。！？!?\n“”"  # what the first _QUESTION alternative's text may not contain
-_HEAD_BAD = regex.compile(r"[\n。，,？?！!；;：:]")
+_HEAD_BAD = re.compile(r"[\n。，,？?！!；;：:]")
 # the titles of _SPEAKER's lookbehind (no two can overlap, so a scan finds every one; the stdlib's is fast)
 _SPEAKER_TITLES = re.compile(r"书记|主任|市长|省长|区长|县长|主席|院长|校长|局长|部长|厅长|发言人|董事长|总经理|负责人|教授")
 assert _SPEAKER.groupindex == {"n": 1, "n2": 2}

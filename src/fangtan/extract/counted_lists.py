@@ -69,9 +69,9 @@ _TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}
 _C_NUM, _C_LABEL = _COUNT.groupindex["num"], _COUNT.groupindex["label"]
 _BOUNDARY_BACK = regex.compile(r"(?r)[。；;：:！？\n，,]")  # the last clause boundary before a place
-_STOP = regex.compile(r"[。；;！？\n]")
-_COMMA = regex.compile(r"[，,]")
-_JOINER = regex.compile(r"[、和及与]")
+_STOP = re.compile(r"[。；;！？\n]")
+_COMMA = re.compile(r"[，,]")
+_JOINER = re.compile(r"[、和及与]")
 # the verbs by their first character, each with its place in _VERBS_LONGEST (longest first)
 _VERB_BY_FIRST: dict[str, list[int]] = {}
 for _i, _v in enumerate(_VERBS_LONGEST):
@@ -246,7 +246,7 @@ def _all_han(s: str) -> bool:
     return bool(s) and all("\u4e00" <= ch <= "\u9fff" for ch in s)
 
 
-_SEP_STRICT = regex.compile(r"[、，,]")
+_SEP_STRICT = re.compile(r"[、，,]")
 
 
 def _split(norm: str, s: int, e: int, strict: bool = False) -> list[tuple[int, int]]:

@@ -54,7 +54,7 @@ _STYLE_NAME = {"shi": "shi", "di": "di", "dun": "cn_dun", "cparen": "cn_paren", 
 _MARKER_AFTER = re.compile(
     r"[。；;：:！？!?\n“\"（(】> ，,](?=[ ]{0,4}[一二三四五六七八九十第（(①②③④⑤⑥⑦⑧⑨⑩首其再最\d\U00010000-\U0010ffff])"
 )
-_HEAD_END = regex.compile(r"[。；;！!？?\n]")
+_HEAD_END = re.compile(r"[。；;！!？?\n]")
 _SEQ = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 
 

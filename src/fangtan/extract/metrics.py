@@ -57,6 +57,7 @@ _WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a plac
 _ISSUE_VERBS = ("发行", "發行", "筹集", "拨付", "安排", "预留", "預留", "合共", "发放", "投入")  # 发行660亿元绿色债券
 _RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
 _PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
+_PRONOUN_RE = re.compile("|".join(map(re.escape, _PRONOUNS)))  # any(p in name for p in _PRONOUNS), in one call
 _TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留")
 _TARGET = ("预期目标", "主要目标", "目标是", "力争", "争取", "确保", "拟", "预计", "预期", "计划", "目标")
 _RATE_LIST = regex.compile(
@@ -338,7 +339,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
-    if not name or not any(ch.isalpha() for ch in name) or _has_pronoun(name) \
+    if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)) or _has_pronoun(name) \
             or _ENDS_WITH_COUNT.search(name) \
             or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.match(name):  # 比上年减少0.8万亩: a change
         return "", s, s, scope, verb
@@ -357,7 +358,7 @@ def _has_pronoun(name: str) -> bool:
     """A name with a pronoun (我们, 他们…) is talk, not an indicator; 我国, 我市 are places."""
     if "我" in name:
         name = _WE_PLACE.sub("", name)
-    return any(p in name for p in _PRONOUNS)
+    return _PRONOUN_RE.search(name) is not None
 
 
 @lru_cache(maxsize=8)
@@ -382,9 +383,15 @@ def _affixes(lex) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]
 
 
 @lru_cache(maxsize=8)
-def _indicators(lex) -> tuple[dict[str, str], int, dict[int, str]]:
+def _indicators(lex) -> tuple[dict[str, str], dict[str, tuple[int, ...]], dict[int, str]]:
+    """The lexicon's indicator names (name -> key), their lengths by last character (longest first),
+    and the traditional-to-simplified table."""
     names = lex.indicator_names
-    return names, max(map(len, names), default=0), str.maketrans(lex.trad_from, lex.trad_to)
+    by_last: dict[str, set[int]] = {}
+    for w in names:
+        if w:
+            by_last.setdefault(w[-1], set()).add(len(w))
+    return names, {ch: tuple(sorted(ls, reverse=True)) for ch, ls in by_last.items()}, str.maketrans(lex.trad_from, lex.trad_to)
 
 
 def _is_han(ch: str) -> bool:
@@ -764,11 +771,13 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual
 
 def _key(lex, name: str) -> str | None:
     """The canonical key of the longest lexicon indicator the name ends with (None if none)."""
-    names, longest, table = _indicators(lex)
+    names, by_last, table = _indicators(lex)
     n = name.translate(table) if not table.keys().isdisjoint(map(ord, name)) else name
-    n = _TRAILING_PAREN.sub("", n)  # 地区生产总值（GDP）
-    for k in range(min(len(n), longest), 0, -1):
-        key = names.get(n[-k:])
-        if key is not None:
-            return key
+    if n.endswith(("）", ")")):
+        n = _TRAILING_PAREN.sub("", n)  # 地区生产总值（GDP）
+    for k in by_last.get(n[-1:], ()):  # the lengths of the indicators ending with this character, longest first
+        if k <= len(n):
+            key = names.get(n[-k:])
+            if key is not None:
+                return key
     return None
