@@ -150,7 +150,7 @@ def _merge(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 # --- furniture ---------------------------------------------------------------------------------------
-_LINE = re.compile(r"[^\n]*+")
+_LINE = re.compile(r"[^\n]+")  # the non-empty lines
 
 
 def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int, tuple[str, int, int] | None]:
@@ -160,17 +160,17 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
     n = len(norm)
     body_end = n
     src_re = _source_re(lex)
+    src_heads = tuple(lex.source_heads)
+    contains = _contains_re(lex)
     for m in _LINE.finditer(norm):
         s, e = m.span()
-        if s == e:
-            continue
         line = m.group().strip()
         if not line:
             continue
         lead = s + (len(m.group()) - len(m.group().lstrip()))
         bare = line.strip("*_ ")  # *来源：某局* (Markdown emphasis around the line)
         lead += len(line) - len(line.lstrip("*_ "))
-        sm = src_re.match(bare)
+        sm = src_re.match(bare) if bare.startswith(src_heads) else None  # the pattern starts with a head
         if sm is None and len(bare) <= 80 and (bare.startswith(_META_LINE_HEADS) or "来源" in bare[:20]):
             sm = src_re.search(bare)  # 发布时间：… 来源：某县人民政府办公室 (the source after a date)
         if sm and len(line) <= 80:
@@ -183,14 +183,21 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
             body_end = s
             spans.append(("furniture", s, n))
             break
-        if "？" in line or "?" in line or _SPOKEN.match(line):
+        if "？" in line or "?" in line or (line.startswith(_SPOKEN_HEADS) and _SPOKEN.match(line)):
             continue  # a line that asks or says something is the article (记者：…？), never furniture
         if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)) \
                 or (len(line) <= 40 and _COUNTERS.fullmatch(line)):
             spans.append(("furniture", s, e))
-        elif any(w in line for w in lex.furniture_contains):
+        elif contains.search(line):  # any(w in line for w in lex.furniture_contains), in one call
             spans.append(("furniture", s, e))
     return spans, body_end, source
+
+
+@lru_cache(maxsize=8)
+def _contains_re(lex: Lexicon) -> re.Pattern[str]:
+    """Finds any of the lexicon's furniture_contains words (an empty word is in every line)."""
+    words = sorted(set(lex.furniture_contains), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 @lru_cache(maxsize=8)
@@ -217,7 +224,7 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     edits = _merge(edits)
     omap = OffsetMap.build(text, edits)
     ctext = omap.clean
-    norm = ctext if _no_translation_needed(ctext, lex) else ctext.translate(_table(lex)[0])
+    norm = _matching_copy(ctext, lex)
     url = None
     urls = list(_URL.finditer(norm))
     if urls:
@@ -253,6 +260,7 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
 _DATE_LINE = regex.compile(r"(?:发布时间|发稿时间|发布日期|时间|日期)[:：][ ]{0,3}(?P<y>\d{4})[-/年.](?P<m>\d{1,2})[-/月.](?P<d>\d{1,2})")
 _META_LINE_HEADS = ("发布时间", "发稿时间", "时间", "日期", "作者", "编辑", "【", "浏览")
 # 记者：王书记，请您介绍…: a label then a sentence is a question or answer, not a byline (记者：张三 李四)
+_SPOKEN_HEADS = ("记者", "主持人", "作者", "通讯员")  # every _SPOKEN match starts with one of these
 _SPOKEN = regex.compile(r"(?:记者|主持人|作者|通讯员)[:：][^\n]{0,40}?[，,。；]")
 # page counters: 阅读 1.2万  在看 35  点赞 128
 _COUNTERS = regex.compile(r"(?:(?:阅读|在看|点赞|评论|转发|收藏|浏览|分享)[ ]{0,3}[\d.]{1,8}[万千]?\+?[ ]{0,4})+")
@@ -276,16 +284,24 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _no_translation_needed(text: str, lex: Lexicon) -> bool:
-    """Most texts contain nothing the matching copy changes: skip the (slow) translate then."""
-    return _table(lex)[1].search(text) is None
+def _matching_copy(text: str, lex: Lexicon) -> str:
+    """The text with full-width and traditional forms replaced, character for character (same length).
+
+    Only the characters that change are visited: ``re.sub`` over a character class of them runs
+    ~10x faster on these texts than ``str.translate``, which looks up every character in the table.
+
+    >>> _matching_copy("增長８．５％", Lexicon.default())
+    '增长8.5%'
+    """
+    table, changes = _table(lex)
+    return changes.sub(lambda m: table[m.group()], text)
 
 
 @lru_cache(maxsize=8)
-def _table(lex: Lexicon) -> tuple[dict[int, int | str], re.Pattern[str]]:
-    """The matching copy's translation table (full-width and traditional forms), and a character
-    class of what it changes (the standard library's re scans a class ~10x faster than
-    ``frozenset.isdisjoint`` and ~20x faster than the regex module on Chinese text)."""
-    t: dict[int, int | str] = dict(_FW)
-    t.update({ord(a): b for a, b in zip(lex.trad_from, lex.trad_to) if a != b})
-    return t, re.compile("[" + "".join(re.escape(chr(k)) for k in sorted(t)) + "]")
+def _table(lex: Lexicon) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The matching copy's replacements (full-width and traditional forms, one character for one),
+    and a character class of the characters they replace."""
+    t = {chr(k): v if isinstance(v, str) else chr(v) for k, v in _FW.items()}
+    t.update({a: b for a, b in zip(lex.trad_from, lex.trad_to) if a != b})
+    assert all(len(v) == 1 for v in t.values()), "the matching copy must keep every offset"
+    return t, re.compile("[" + "".join(re.escape(k) for k in sorted(t)) + "]")
