@@ -155,9 +155,11 @@ def _build(lex: Lexicon) -> Grammar:
         (?P<crate>{ARABIC})
         (?P<cunit>{point}|{pct})
     """
+    # each with a cheap test first: the word must follow before its basis is looked for behind
     special = rf"""
+        (?={doubling}|增长一倍|增加一倍|增长了一倍)
         (?:(?<=(?P<dbasis>{basis}|{heads}[^{PUNCT}\d]{{0,8}}?(?:\d{{1,4}}年)?)))?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
-      | (?:(?<=(?P<fbasis>{basis}|与上年)))?(?P<flat>{flat})
+      | (?={flat})(?:(?<=(?P<fbasis>{basis}|与上年)))?(?P<flat>{flat})
     """
     unit_first = {w[0] for w in (*lex.magnitudes, *lex.money_units, *lex.people_units, *lex.count_units,
                                  *lex.physical_units, *lex.percent_units, *lex.point_units, "倍", "成", "余", "多")}

@@ -50,7 +50,7 @@ _NOUN_COUNT = regex.compile(
     regex.VERBOSE,
 )
 _NOT_A_LABEL = frozenset("倍番成年月日天次届周岁")
-_LABEL_STOP = regex.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好")
+_LABEL_STOP = re.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好")
 _LIST_NOUNS = ("方面", "工作", "任务", "重点", "战场", "行动", "工程", "举措", "措施", "目标", "实事", "事", "战略", "产业",
                "领域", "环节", "机制", "体系", "基地", "板块", "赛道", "片区", "产业链", "集群", "增长点", "功能", "循环",
                "水系", "系统", "方向", "效益", "城市", "省份", "地", "村", "流域", "部分", "层", "类")
@@ -62,8 +62,8 @@ _VERBS = ("聚焦", "抓好", "围绕", "打造", "推进", "实施", "做好", 
 _VERBS_LONGEST = tuple(sorted(_VERBS, key=len, reverse=True))
 # 和/与/及 join items, but not inside 和谐, 参与, 涉及, 普及, 及时
 _CONJ = r"(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])|以及"
-_SEP = regex.compile(rf"[、，,]|{_CONJ}")
-_AFTER_LIST = regex.compile(r"[”\"]?(?:[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?|[：:])")
+_SEP = re.compile(rf"[、，,]|{_CONJ}")
+_AFTER_LIST = re.compile(r"[”\"]?(?:[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?|[：:])")
 _AFTER_FIRST = frozenset("”\"，,：:分其即包为是")  # the characters an _AFTER_LIST match can begin with
 _TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}

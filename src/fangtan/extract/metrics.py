@@ -34,7 +34,9 @@ _new_Growth = trusted(Growth)
 _new_Metric = trusted(Metric)
 
 _SENTENCE = re.compile(r"[^。；;！？!?\n]++")  # a plain scan: the stdlib engine runs it twice as fast
-_CLAUSE_DELIM = regex.compile(r"[，,：:]|\s{2,}")
+# the regex module's \s (Unicode White_Space), spelt out for the stdlib engine (whose \s adds \x1c-\x1f)
+_WHITE_SPACE = r"\t-\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLAUSE_DELIM = re.compile(rf"[，,：:]|[{_WHITE_SPACE}]{{2,}}")
 _PERIOD = regex.compile(
     r"""(?:截至|到)?(?:(?:\d{2,4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}月)?(?:底|末|初|以来|上半年|前三季度|全年)?
         |\d{1,2}(?:[-—–~至]\d{1,2})?月(?:份|末|底|初)?
@@ -42,6 +44,8 @@ _PERIOD = regex.compile(
         |过去[一二三四五两十\d]{1,2}年|[一二三四五两十\d]{1,2}年来|近[一二三四五两十\d]{1,2}年|近年来|目前|当前|截至目前|现在|如今)""",
     regex.VERBOSE,
 )
+# every _PERIOD match holds 年, 月 or 季, or is 目前, 当前, 现在 or 如今: where none is, none is looked for
+_PERIOD_HINT = re.compile(r"[年月季]|目前|当前|现在|如今")
 _LEAD_JUNK = "、，,：:；;（(）)“”\"'‘’《》【】 —-·•.。等及和与"
 _TRAIL_JUNK = "、，,：:（(“\"'‘ 的了"
 _TRAIL_JUNK_ALL = _TRAIL_JUNK + "等"
@@ -64,7 +68,7 @@ _RATE_LIST = regex.compile(
     rf"""(?:[、和及与]|，|,)(?P<h>约|近|超过|超)?(?P<r>{ARABIC})(?P<u>%|个百分点|倍)(?P<ha>左右|以上)?""",
     regex.VERBOSE,
 )
-_ITEM_SPLIT = regex.compile(r"、|(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])")
+_ITEM_SPLIT = re.compile(r"、|(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])")
 
 
 @dataclass
@@ -116,7 +120,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     return out
 
 
-_HEDGE_BEFORE_VERB = regex.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
+_HEDGE_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
 _MID_VERB = regex.compile(r"(?<=[\p{Han}]{2})(?:完成|实现)(?=[\p{Han}]{2})")
 _LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建", "共有", "现有", "拥有", "力争",
                "争取", "确保", "预计", "计划")
@@ -127,15 +131,15 @@ _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _PLACE_END = re.compile(r"[区县市省镇乡旗道州]")  # every _PLACE match holds one of these
-_PLAN_CUE = regex.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
-_TARGET_RE = regex.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
-_COMPARED_CHANGE = regex.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小)了?$")
+_PLAN_CUE = re.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
+_TARGET_RE = re.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
+_COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小)了?$")
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
-_TRAILING_PAREN = regex.compile(r"[（(][^（）()]{1,12}[）)]$")
-_DURATION = regex.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
-_AS_LIMIT = regex.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
-_LIST_THEN_COUNT = regex.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
-_ENDS_WITH_COUNT = regex.compile(r"[一二两三四五六七八九十][个项名家条种类件位所]$")  # 这样一个13亿人口的…: not a name
+_TRAILING_PAREN = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+_DURATION = re.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
+_AS_LIMIT = re.compile(r"[为為](?P<n>上限|下限|基数|标准|目标|底线)")
+_LIST_THEN_COUNT = re.compile(r"、[^、]*?(?=[一二两三四五六七八九十]+[个大项类])")
+_ENDS_WITH_COUNT = re.compile(r"[一二两三四五六七八九十][个项名家条种类件位所]$")  # 这样一个13亿人口的…: not a name
 _SMALL_CN = frozenset("一二两三四五六七八九十")
 _COUNT_WORDS = frozenset("个项名家条种类件位所支批张片场次座")
 _HEDGE_END = frozenset("约近超逾过破少于达余多到")
@@ -200,8 +204,10 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
         cstart = max(delims[k - 1] if k else s, s)
         left = max(cstart, prev_end)
         pm = None
-        for pm in _PERIOD.finditer(norm, max(cstart if k else s, left - 24), ts):  # the last one (bounded)
-            continue
+        a = max(cstart if k else s, left - 24)
+        if _PERIOD_HINT.search(norm, a, ts) is not None:
+            for pm in _PERIOD.finditer(norm, a, ts):  # the last one (bounded)
+                continue
         if pm is not None and pm.start() <= left + 2:
             period = pm.group()
         if t.group("lost") is not None:
@@ -283,7 +289,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     p = seg.rfind(" ")
     if 0 < p < len(seg) - 1 and _is_han(seg[p - 1]) and _is_han(seg[p + 1]):
         cut = max(cut, p + 1)
-    for pm in _PERIOD.finditer(seg, cut):
+    for pm in _PERIOD.finditer(seg, cut) if _PERIOD_HINT.search(seg, cut) is not None else ():
         if pm.end() < len(seg) and _is_calendar(pm.group()):
             cut = max(cut, pm.end())
         elif pm.end() == len(seg) and pm.start() > 1 and seg[pm.start() - 1] in " ，,":
@@ -333,7 +339,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
                     s += len(w)  # 力争全乡农业总产值: the scope after the verb (the longest that fits)
                     break
             break
-    pm = _TRAILING_PERIOD.search(norm, s, t)
+    pm = _TRAILING_PERIOD.search(norm, s, t) if _ends_like_period(norm, s, t) else None
     if pm and pm.start() - s >= 2:
         t = pm.start()  # 工业增加值一季度同比增长: the period after the name is not part of it
     if t - s > 24:
@@ -352,6 +358,14 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
             name = c.text[s:t]
             break
     return name, s, t, scope, verb
+
+
+def _ends_like_period(norm: str, s: int, t: int) -> bool:
+    """Whether a _TRAILING_PERIOD match can end ``norm[s:t]``: its last character (before a final
+    line break, where ``$`` also matches) is 年, 度, 月 or 份."""
+    if t > s and norm[t - 1] == "\n":
+        t -= 1
+    return t > s and norm[t - 1] in "年度月份"
 
 
 def _has_pronoun(name: str) -> bool:
