@@ -42,6 +42,8 @@ PUNCT = "，。；;,！？!?：:、（）()【】《》“”\"'‘’\n"
 class Grammar:
     lexicon: Lexicon
     quantity: regex.Pattern[str]
+    quantity_no_rate: regex.Pattern[str]  # quantity without its growth and comparison alternatives
+    rate_follows: "re.Pattern[str]"  # where quantity_no_rate would not do: a rate and its unit may follow
     anchor: "re.Pattern[str]"  # where a quantity can start: scan for these, then match there
     unit_first: frozenset[str]  # first characters of units (a Chinese numeral must be followed by one)
     specials: tuple[str, ...]  # doubling and flat words (翻一番, 持平): quantities with no number
@@ -170,21 +172,31 @@ def _build(lex: Lexicon) -> Grammar:
     for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
         first.add(w[0])
     guard = "[" + "".join(sorted(regex.escape(ch) for ch in first)) + "]"
-    quantity = regex.compile(
-        rf"""
-        (?={guard})                   # a cheap first-character test before the alternatives
-        (?<![\d.,零〇一二两三四五六七八九十百千])  # …at the start of a number, not inside one
-        (?<!每(?=[零〇一二两三四五六七八九十百千万]))   # 每千人口: a rate's base, not a quantity
-        (?:
-          (?P<g>{growth})
-        | (?P<c>{compare})
-        | (?P<s>{special})
-        | (?P<v>(?={vcheck})(?:(?<=(?P<vh>{hb})))?{value})
-        | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万){lost_base})(?=[，,。；;\s]|同比|比上|较上))
+    def quantity_pattern(rates: bool) -> regex.Pattern[str]:
+        # rates=False: the growth and comparison alternatives fail at once ((?!)), with every group kept,
+        # for the places where no rate with its unit follows (rate_follows says so)
+        off = "" if rates else "(?!)"
+        return regex.compile(
+            rf"""
+            (?={guard})                   # a cheap first-character test before the alternatives
+            (?<![\d.,零〇一二两三四五六七八九十百千])  # …at the start of a number, not inside one
+            (?<!每(?=[零〇一二两三四五六七八九十百千万]))   # 每千人口: a rate's base, not a quantity
+            (?:
+              (?P<g>{off}{growth})
+            | (?P<c>{off}{compare})
+            | (?P<s>{special})
+            | (?P<v>(?={vcheck})(?:(?<=(?P<vh>{hb})))?{value})
+            | (?P<lost>(?<![\d{CN_CHARS}.%余多破超过近逾数几上成])(?P<lunit>(?:万亿|亿|万){lost_base})(?=[，,。；;\s]|同比|比上|较上))
+            )
+            """,
+            regex.VERBOSE,
         )
-        """,
-        regex.VERBOSE,
-    )
+
+    quantity = quantity_pattern(True)
+    quantity_no_rate = quantity_pattern(False)
+    # what the growth alternative's first test needs (the comparison's needs more): where this does not
+    # match, quantity_no_rate matches exactly as quantity does, and faster
+    rate_follows = re.compile(rf"(?:{rate})?(?:{pct}|{point}|倍|成)|百分之")
     lost_value = regex.compile(
         rf"""
         (?<![\d{CN_CHARS}.%余多破超过近逾数几上成])   # nothing numeric (or 突破/超/余) just before
@@ -209,6 +221,8 @@ def _build(lex: Lexicon) -> Grammar:
     return Grammar(
         lexicon=lex,
         quantity=quantity,
+        quantity_no_rate=quantity_no_rate,
+        rate_follows=rate_follows,
         anchor=_candidates(uf_all, specials),
         unit_first=uf_all,
         specials=specials,
