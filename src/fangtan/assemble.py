@@ -5,7 +5,9 @@ they stand in; the counted list of tasks becomes ``key_tasks``; the place is rea
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 import regex
 
@@ -15,7 +17,7 @@ from .models import (
     Answer, Boilerplate, CountedList, Document, Enumeration, Gap, Metric, ParseWarning, PartyBuilding, Span,
     Speaker, Topic, Turn,
 )
-from .models import new_span, trusted
+from .models import new_span, trusted, trusted_replace
 from .segment import Segments
 
 __all__ = ["assemble"]
@@ -141,16 +143,26 @@ def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) ->
 
 def _topics(question: str, answer: str, lex: Lexicon) -> list[Topic]:
     scored = []
-    for label, words in lex.topics.items():
-        hits_q = [w for w in words if w in question]
-        if not hits_q:
+    for label, words, any_word in _topic_patterns(lex):
+        if any_word.search(question) is None:
             continue  # a label needs a word in the question
+        hits_q = [w for w in words if w in question]
         hits_a = [w for w in words if w in answer]
         score = 2 * len(hits_q) + len(hits_a)
         if score >= lex.topic_min_score:
             scored.append((score, label, list(dict.fromkeys(hits_q + hits_a))))
     scored.sort(key=lambda x: -x[0])
     return [_new_Topic(label=label, triggers=trig) for _, label, trig in scored]
+
+
+@lru_cache(maxsize=8)
+def _topic_patterns(lex: Lexicon) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Each topic label with its words and a pattern that finds any of them (one call, not one per word)."""
+    out = []
+    for label, words in lex.topics.items():
+        alts = sorted(set(words), key=len, reverse=True)
+        out.append((label, tuple(words), re.compile("|".join(map(re.escape, alts)) if alts else "(?!)")))
+    return tuple(out)
 
 
 def _with_speakers(metrics: list[Metric], turns: list[Turn]) -> list[Metric]:
@@ -162,6 +174,6 @@ def _with_speakers(metrics: list[Metric], turns: list[Turn]) -> list[Metric]:
     for m in metrics:
         i = bisect_right(starts, m.span.start) - 1
         if i >= 0 and spans[i][0] <= m.span.start < spans[i][1] and spans[i][2]:
-            m = m.model_copy(update={"speaker": spans[i][2]})
+            m = trusted_replace(m, speaker=spans[i][2])
         out.append(m)
     return out

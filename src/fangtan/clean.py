@@ -226,13 +226,15 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     ctext = omap.clean
     norm = _matching_copy(ctext, lex)
     url = None
-    urls = list(_URL.finditer(norm))
+    urls = list(_URL.finditer(norm)) if "://" in norm or "www." in norm else []  # every URL holds one
     if urls:
         url = urls[-1].group()
         norm = _blank(norm, [(m.start(), m.end()) for m in urls])
     spans, body_end, source = _furniture(norm, lex)
     if "date" not in meta:
-        dm = _DATE_LINE.search(norm, 0, min(len(norm), 3000))
+        head = min(len(norm), 3000)
+        dm = _DATE_LINE.search(norm, 0, head) if norm.find("时间", 0, head) >= 0 or norm.find("日期", 0, head) >= 0 \
+            else None  # every date line holds 时间 or 日期
         if dm:
             meta["date"] = "-".join((dm.group("y"), dm.group("m").zfill(2), dm.group("d").zfill(2)))
     if spans:

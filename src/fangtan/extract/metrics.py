@@ -22,7 +22,7 @@ import re
 import regex
 
 from ..clean import Cleaned
-from ..grammar import ARABIC, Grammar
+from ..grammar import ARABIC, QUANTITY_GROUPS, Grammar
 from ..models import Direction, Growth, Metric, Span
 from ..models import new_span, trusted
 from ..numbers import read_number, split_unit, to_base
@@ -32,6 +32,38 @@ __all__ = ["extract"]
 _new_Growth = trusted(Growth)
 _new_Metric = trusted(Metric)
 
+# the quantity token's groups, by number (see grammar.QUANTITY_GROUPS)
+_Q_BASIS = QUANTITY_GROUPS["basis"]
+_Q_C = QUANTITY_GROUPS["c"]
+_Q_COBJ = QUANTITY_GROUPS["cobj"]
+_Q_CRATE = QUANTITY_GROUPS["crate"]
+_Q_CUNIT = QUANTITY_GROUPS["cunit"]
+_Q_CVERB = QUANTITY_GROUPS["cverb"]
+_Q_DBASIS = QUANTITY_GROUPS["dbasis"]
+_Q_DIST = QUANTITY_GROUPS["dist"]
+_Q_DIST2 = QUANTITY_GROUPS["dist2"]
+_Q_DOUBLE = QUANTITY_GROUPS["double"]
+_Q_FBASIS = QUANTITY_GROUPS["fbasis"]
+_Q_FLAT = QUANTITY_GROUPS["flat"]
+_Q_G = QUANTITY_GROUPS["g"]
+_Q_GH = QUANTITY_GROUPS["gh"]
+_Q_GHA = QUANTITY_GROUPS["gha"]
+_Q_GUNIT = QUANTITY_GROUPS["gunit"]
+_Q_GVERB = QUANTITY_GROUPS["gverb"]
+_Q_LOST = QUANTITY_GROUPS["lost"]
+_Q_LUNIT = QUANTITY_GROUPS["lunit"]
+_Q_NUM = QUANTITY_GROUPS["num"]
+_Q_NUM2 = QUANTITY_GROUPS["num2"]
+_Q_PNUM = QUANTITY_GROUPS["pnum"]
+_Q_PRATE = QUANTITY_GROUPS["prate"]
+_Q_RATE = QUANTITY_GROUPS["rate"]
+_Q_S = QUANTITY_GROUPS["s"]
+_Q_SIGN = QUANTITY_GROUPS["sign"]
+_Q_UNIT = QUANTITY_GROUPS["unit"]
+_Q_V = QUANTITY_GROUPS["v"]
+_Q_VH = QUANTITY_GROUPS["vh"]
+_Q_VHA = QUANTITY_GROUPS["vha"]
+_Q_YU = QUANTITY_GROUPS["yu"]
 _SENTENCE = re.compile(r"[^。；;！？!?\n]++")  # a plain scan: the stdlib engine runs it twice as fast
 # the regex module's \s (Unicode White_Space), spelt out for the stdlib engine (whose \s adds \x1c-\x1f)
 _WHITE_SPACE = r"\t-\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -233,17 +265,17 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
                 continue
         if pm is not None and pm.start() <= left + 2:
             period = pm.group()
-        if t.group("lost") is not None:
+        if t.group(_Q_LOST) is not None:
             name, ns, ne, scope, verb = _clean_name(c, g, left, ts)
             if name:
-                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group("lunit"), None, (ts, t.end()),
+                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group(_Q_LUNIT), None, (ts, t.end()),
                              verb=verb, scope=scope, missing=["value"]))
             prev_end = t.end()
             i += 1
             continue
-        if t.group("v") is not None:
+        if t.group(_Q_V) is not None:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and nxt.group("v") is not None and _is_qualifier(norm, t, nxt):
+            if nxt is not None and nxt.group(_Q_V) is not None and _is_qualifier(norm, t, nxt):
                 i += 1  # 20平方公里以上河流5条: the first number qualifies the noun of the second
                 continue
             consumed = _value(c, g, t, toks, i, left, ms, delims, s, e)
@@ -253,7 +285,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
                 i = consumed[1]
                 prev_end = max(consumed[2], toks[i - 1].end())
                 continue
-        elif t.group("g") is not None or t.group("c") is not None or t.group("s") is not None:
+        elif t.group(_Q_G) is not None or t.group(_Q_C) is not None or t.group(_Q_S) is not None:
             before = len(ms)
             j = _growth(c, g, t, toks, i, left, ms, s, e)
             for m in ms[before:]:  # only the metrics this growth made (linear in the sentence)
@@ -267,18 +299,18 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
 @lru_cache(maxsize=1024)
 def _ts(t: regex.Match[str]) -> int:
     """Where a token starts: its words before the number (basis, verb, hedge) sit in lookbehinds."""
-    if t.group("g") is not None:
-        for grp in ("basis", "dist", "gverb"):
+    if t.group(_Q_G) is not None:
+        for grp in (_Q_BASIS, _Q_DIST, _Q_GVERB):
             if t.group(grp) is not None:
                 return t.start(grp)
-    elif t.group("c") is not None:
-        return t.start("cverb")
-    elif t.group("s") is not None:
-        for grp in ("dbasis", "fbasis"):
+    elif t.group(_Q_C) is not None:
+        return t.start(_Q_CVERB)
+    elif t.group(_Q_S) is not None:
+        for grp in (_Q_DBASIS, _Q_FBASIS):
             if t.group(grp) is not None:
                 return t.start(grp)
-    elif t.group("v") is not None and t.group("vh") is not None:
-        return t.start("vh")
+    elif t.group(_Q_V) is not None and t.group(_Q_VH) is not None:
+        return t.start(_Q_VH)
     return t.start()
 
 
@@ -286,7 +318,7 @@ def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool
     gap = norm[t.end() : _ts(nxt)]
     if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-“”\"" or ch.isspace() for ch in gap):
         return False
-    if t.group("unit") in ("%", "个百分点"):
+    if t.group(_Q_UNIT) in ("%", "个百分点"):
         return False
     return True
 
@@ -461,13 +493,13 @@ def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str
 # --- values --------------------------------------------------------------------------------------------
 def _read_value(t: regex.Match[str]) -> tuple[Decimal | None, Decimal | None, str | None, str | None, bool]:
     """(value, value_max, unit, approx, is_chinese_numeral)."""
-    if t.group("pnum"):
-        return read_number(t.group("pnum")), None, "%", t.group("vh"), not t.group("pnum")[0].isdigit()
-    num = t.group("num")
+    if t.group(_Q_PNUM):
+        return read_number(t.group(_Q_PNUM)), None, "%", t.group(_Q_VH), not t.group(_Q_PNUM)[0].isdigit()
+    num = t.group(_Q_NUM)
     v = read_number(num)
-    v2 = read_number(t.group("num2")) if t.group("num2") else None
-    unit = t.group("unit")
-    approx = t.group("vh") or t.group("yu") or t.group("vha")
+    v2 = read_number(t.group(_Q_NUM2)) if t.group(_Q_NUM2) else None
+    unit = t.group(_Q_UNIT)
+    approx = t.group(_Q_VH) or t.group(_Q_YU) or t.group(_Q_VHA)
     if approx and len(approx) > 1 and approx.endswith("为"):
         approx = approx[:-1]  # 约为 1390亿元: the hedge is 约
     if "余" in unit or "多" in unit:
@@ -504,7 +536,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if dist_at >= 0:
         run = [t]
         j = i + 1
-        while j < len(toks) and toks[j].group("v") is not None:
+        while j < len(toks) and toks[j].group(_Q_V) is not None:
             gap = norm[run[-1].end() : _ts(toks[j])]
             if gap and all(ch in "、和及与，, " for ch in gap):
                 run.append(toks[j])
@@ -530,7 +562,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                 vv, vv2, uu, ap, _ = _read_value(tok)
                 ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, (_ts(tok), tok.end()), verb="分别"))
             return len(names), j, run[-1].end()
-    if t.group("vha") in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
+    if t.group(_Q_VHA) in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
         return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
@@ -655,38 +687,38 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
     lex = g.lexicon
     end = t.end()
     rates: list[tuple[Decimal | None, str | None, str | None, tuple[int, int]]] = []
-    if t.group("g") is not None:
-        verb = t.group("gverb")
+    if t.group(_Q_G) is not None:
+        verb = t.group(_Q_GVERB)
         d = _direction(g, verb)
-        basis = t.group("basis")
-        unit = t.group("gunit") or "%"
+        basis = t.group(_Q_BASIS)
+        unit = t.group(_Q_GUNIT) or "%"
         unit = "个百分点" if unit == "百分点" else unit
-        rate_s = t.group("rate") or t.group("prate")
+        rate_s = t.group(_Q_RATE) or t.group(_Q_PRATE)
         rate = read_number(rate_s) if rate_s else None
-        if t.group("sign") and rate is not None and d == "up":
+        if t.group(_Q_SIGN) and rate is not None and d == "up":
             d = "down"  # 增长-2.3% is a fall of 2.3 %: the direction carries the sign, the rate is its size
-        approx = t.group("gh") or t.group("gha")
+        approx = t.group(_Q_GH) or t.group(_Q_GHA)
         rates.append((rate, unit, approx, (_ts(t), t.end())))
-        dist = t.group("dist") or t.group("dist2")
+        dist = t.group(_Q_DIST) or t.group(_Q_DIST2)
         for rm in _iter_rates(norm, end, e):
             rates.append((read_number(rm.group("r")), rm.group("u"), rm.group("h") or rm.group("ha"), rm.span()))
             end = rm.end()
         if d == "flat":
             rates = [(None, None, None, (_ts(t), t.end()))]
-    elif t.group("c") is not None:
-        d = "up" if t.group("cverb") in ("高于", "快于") else "down"
-        basis = t.group("cverb") + t.group("cobj")
-        rates.append((read_number(t.group("crate")), t.group("cunit"), None, (_ts(t), t.end())))
-        verb = t.group("cverb")
+    elif t.group(_Q_C) is not None:
+        d = "up" if t.group(_Q_CVERB) in ("高于", "快于") else "down"
+        basis = t.group(_Q_CVERB) + t.group(_Q_COBJ)
+        rates.append((read_number(t.group(_Q_CRATE)), t.group(_Q_CUNIT), None, (_ts(t), t.end())))
+        verb = t.group(_Q_CVERB)
         dist = None
     else:
-        if t.group("double"):
-            d, verb = "up", t.group("double")
-            basis = t.group("dbasis")
+        if t.group(_Q_DOUBLE):
+            d, verb = "up", t.group(_Q_DOUBLE)
+            basis = t.group(_Q_DBASIS)
             r = lex.doubling.get(verb, 1)
             rates.append((Decimal(r), "倍", None, (_ts(t), t.end())))
         else:
-            d, verb, basis = "flat", t.group("flat"), t.group("fbasis")
+            d, verb, basis = "flat", t.group(_Q_FLAT), t.group(_Q_FBASIS)
             rates.append((None, None, None, (_ts(t), t.end())))
         dist = None
     gstart = _ts(t)
