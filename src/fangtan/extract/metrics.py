@@ -32,6 +32,7 @@ __all__ = ["extract"]
 _new_Growth = trusted(Growth)
 _new_Metric = trusted(Metric)
 
+_DIRECTIONS = {d.value: d for d in Direction}  # Direction(value), without the enum's lookup machinery
 # the quantity token's groups, by number (see grammar.QUANTITY_GROUPS)
 _Q_BASIS = QUANTITY_GROUPS["basis"]
 _Q_C = QUANTITY_GROUPS["c"]
@@ -331,6 +332,8 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     lex = g.lexicon
     norm = c.norm
     a = max(a, b - 40)
+    if b <= a:
+        return "", a, a, None, None  # nothing before the token in its clause (…，同比增长5%): no name
     while b > a and norm[b - 1] == " ":
         b -= 1
     seg = norm[a:b]
@@ -404,7 +407,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
             or _ENDS_WITH_COUNT.search(name) \
             or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.match(name):  # 比上年减少0.8万亩: a change
         return "", s, s, scope, verb
-    mid = _MID_VERB.search(name)
+    mid = _MID_VERB.search(name) if "完成" in name or "实现" in name else None
     if mid:
         name = name[: mid.start()] + name[mid.end() :]  # 工业企业完成工业增加值: the verb is not in the name
     for v in _TRANSFER if name.endswith(_TRANSFER) else ():
@@ -431,10 +434,10 @@ def _has_pronoun(name: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _breaks(lex) -> regex.Pattern[str]:
+def _breaks(lex) -> re.Pattern[str]:
     """Words a name does not reach back over (其中, 以及, 称…), as one pattern."""
     words = sorted(set(lex.name_breaks + ("等",)), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 @lru_cache(maxsize=8)
@@ -808,7 +811,7 @@ def _finish(c: Cleaned, g: Grammar, m: _M, s: int, e: int, status: str = "actual
     if m.growth is not None:
         gr = m.growth
         gs, ge = c.span(*gr["span"])
-        growth = _new_Growth(direction=Direction(gr["direction"]), rate=gr["rate"], unit=gr["unit"],
+        growth = _new_Growth(direction=_DIRECTIONS[gr["direction"]], rate=gr["rate"], unit=gr["unit"],
                         basis=gr["basis"], approx=gr["approx"], span=new_span(gs, ge))
         if gr["rate"] is None and gr["direction"] != "flat":
             missing.append("growth_rate")
