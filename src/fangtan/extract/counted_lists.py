@@ -200,6 +200,10 @@ def _items_before(c: Cleaned, pos: int, n: int):
         size = body_end - start
         if norm[pos].isdigit() or size < n or (size - _VERB_REACH > 2 * n and _SKIPPED.search(norm, start, body_end) is None):
             return None
+        # the one part must then start n (or 2n, 双) characters before the count: at the clause start,
+        # or after a dropped verb and the spaces or quotes after it
+        if not any(_part_can_start(norm, start, x) for x in (body_end - n, body_end - 2 * n if norm[pos] == "双" else -1)):
+            return None
     # drop a leading verb (the longest first; only verbs whose first character is there can be)
     w = norm[start : min(body_end, start + 12)]
     present = _VERB_FIRSTS.intersection(w)
@@ -240,6 +244,18 @@ def _items_before(c: Cleaned, pos: int, n: int):
         else:
             parts[0] = (e0 - longest, e0)  # 全力支持香港、澳门: the first item is as long as the others
     return [(text[s:e].strip(" “”\"'"), s, e) for s, e in parts]
+
+
+def _part_can_start(norm: str, start: int, x: int) -> bool:
+    """Whether the list after the verb dropping below can start at ``x`` in a clause starting at
+    ``start``: x is the start, or a verb ends there (before spaces or quotes)."""
+    if x < start:
+        return False
+    if x == start:
+        return True
+    while x > start and norm[x - 1] in " “\"":
+        x -= 1
+    return x == start or norm.endswith(_VERBS_LONGEST, start, x)
 
 
 def _all_han(s: str) -> bool:
