@@ -69,6 +69,8 @@ class OffsetMap:
         n = self.orig_len
         cp = self._cpos
         if len(cp) == 1:
+            if 0 <= start <= end <= n:
+                return start, end  # the usual case, without the clamping calls
             s = min(max(start, 0), n)
             return s, min(max(end, s), n)
         op = self._opos
