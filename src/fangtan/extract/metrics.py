@@ -103,7 +103,7 @@ _RATE_LIST = regex.compile(
 _ITEM_SPLIT = re.compile(r"、|(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])")
 
 
-@dataclass
+@dataclass(slots=True)
 class _M:
     """A metric being built."""
 
