@@ -14,10 +14,9 @@ import regex
 from .clean import Cleaned
 from .lexicon import Lexicon
 from .models import (
-    Answer, Boilerplate, CountedList, Document, Enumeration, Gap, Metric, ParseWarning, PartyBuilding, Span,
-    Speaker, Topic, Turn,
+    Answer, Boilerplate, CountedList, Document, Enumeration, Gap, Metric, ParseWarning, PartyBuilding, Speaker, Topic,
+    Turn, new_span, trusted, trusted_replace,
 )
-from .models import new_span, trusted, trusted_replace
 from .segment import Segments
 
 __all__ = ["assemble"]

@@ -19,8 +19,7 @@ from collections.abc import Sequence
 import regex
 
 from ..clean import Cleaned
-from ..models import CountedList, Enumeration, ListItem, Span
-from ..models import new_span, trusted
+from ..models import CountedList, Enumeration, ListItem, new_span, trusted
 from ..numbers import read_number
 from ..scan import match_at
 

@@ -16,8 +16,7 @@ from collections.abc import Sequence
 import regex
 
 from ..clean import Cleaned
-from ..models import EnumItem, Enumeration, Span
-from ..models import new_span, trusted
+from ..models import EnumItem, Enumeration, new_span, trusted
 from ..numbers import CN_DIGITS
 from ..scan import match_at
 

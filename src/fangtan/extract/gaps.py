@@ -14,8 +14,7 @@ import regex
 
 from ..clean import Cleaned
 from ..grammar import Grammar
-from ..models import Gap, Span
-from ..models import new_span, trusted
+from ..models import Gap, new_span, trusted
 
 __all__ = ["extract", "PLAN_YEARS"]
 

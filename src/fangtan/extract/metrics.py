@@ -12,19 +12,17 @@ after it), attach a growth to the value it follows, and spread ``分别`` lists 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-import re
-
 import regex
 
 from ..clean import Cleaned
 from ..grammar import ARABIC, QUANTITY_GROUPS, Grammar
-from ..models import Direction, Growth, Metric, Span
-from ..models import new_span, trusted
+from ..models import Direction, Growth, Metric, new_span, trusted
 from ..numbers import read_number, split_unit, to_base
 
 __all__ = ["extract"]

@@ -11,15 +11,13 @@ word such as 思路/要求; the measures are the enumerated block that follows a
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import re
+from collections.abc import Sequence
 
 import regex
 
 from ..clean import Cleaned
-from ..models import CountedList, EnumItem, Enumeration, ListItem, PartyBuilding, Span
-from ..models import new_span, trusted
+from ..models import CountedList, EnumItem, Enumeration, ListItem, PartyBuilding, new_span, trusted
 
 __all__ = ["extract", "PARTY_CUES"]
 
