@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench.py            # everything, including the 50 MB file
     .venv/bin/python benchmarks/bench.py --quick    # skip the 50 MB file
     .venv/bin/python benchmarks/bench.py --json out.json --check   # exit 1 if a target is missed
+    .venv/bin/python benchmarks/bench.py --stages   # only the time of each stage (seed and corpus)
 
 Figures: documents/s and characters/s of ``fangtan.parse`` on the seed and on the corpus
 (../shared/corpus when present, else the seed); the time of a bare regex scan of numbers and units
@@ -98,12 +99,71 @@ def import_time(n: int = 7) -> float:
     return min(runs)
 
 
+STAGES = ("clean", "segment", "enumerations", "metrics", "counted_lists", "party_building", "gaps", "assemble")
+
+
+def staged_parse(p, text: str):
+    """``p.parse(text)`` stage by stage, as ``Parser.parse`` runs them: (the Document, seconds per stage).
+    tests/test_bench.py checks that the Document is the one ``parse`` gives."""
+    import fangtan
+    from fangtan import assemble, clean, segment
+    from fangtan.extract import counted_lists, enumerations, gaps, metrics, party_building
+
+    lex, g = p.lexicon, p.grammar
+    clock = time.perf_counter
+    t0 = clock()
+    c = clean.clean(text, lex)
+    t1 = clock()
+    seg = segment.segment(c, g)
+    t2 = clock()
+    stops = sorted(x for t in seg.turns for x in (t.marker,) + tuple(a for _, a, _ in t.answers))
+    enums = enumerations.extract(c, 0, None, stops)
+    t3 = clock()
+    mets = metrics.extract(c, g)
+    t4 = clock()
+    counted = counted_lists.extract(c, enums, 0, None, stops)
+    t5 = clock()
+    party = party_building.extract(c, enums, 0, None, counted)
+    t6 = clock()
+    gap_list = gaps.extract(c, g)
+    t7 = clock()
+    doc = assemble.assemble(c, seg, mets, enums, counted, party, gap_list, [], lex, fangtan.__version__)
+    t8 = clock()
+    return doc, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6, t8 - t7)
+
+
+def stage_times(texts: list[str], repeats: int) -> dict[str, float]:
+    """Seconds per pass over ``texts`` spent in each stage (best of ``repeats`` passes)."""
+    import fangtan
+
+    p = fangtan.Parser()
+    best = dict.fromkeys(STAGES, float("inf"))
+    for _ in range(repeats):
+        spent = dict.fromkeys(STAGES, 0.0)
+        for text in texts:
+            for k, dt in zip(STAGES, staged_parse(p, text)[1]):
+                spent[k] += dt
+        for k in STAGES:
+            best[k] = min(best[k], spent[k])
+    return best
+
+
+def print_stages(seed: str, corpus: list[str]) -> None:
+    a, b = stage_times([seed], 2000), stage_times(corpus, 15)
+    sa, sb = sum(a.values()), sum(b.values())
+    print(f"{'stage':<16}{'seed (us)':>11}{'share':>7}{'corpus (ms)':>13}{'share':>7}")
+    for k in STAGES:
+        print(f"{k:<16}{a[k] * 1e6:>11.0f}{a[k] / sa:>7.0%}{b[k] * 1e3:>13.1f}{b[k] / sb:>7.0%}")
+    print(f"{'sum':<16}{sa * 1e6:>11.0f}{1:>7.0%}{sb * 1e3:>13.1f}{1:>7.0%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="skip the 50 MB file")
     ap.add_argument("--big-mb", type=float, default=50, help="size of the large file (default 50 MB)")
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    ap.add_argument("--stages", action="store_true", help="only the time of each stage, on the seed and the corpus")
     a = ap.parse_args(argv)
 
     import regex
@@ -121,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus_files = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
     corpus = [p.read_text(encoding="utf-8") for p in corpus_files] or [seed]
     fig: dict[str, float | str] = {"pinning": pin, "python": sys.version.split()[0]}
+    if a.stages:
+        print_stages(seed, corpus)
+        return 0
 
     # the seed
     fig["seed_chars"] = len(seed)

@@ -1,0 +1,40 @@
+"""The benchmark's per-stage timer (``benchmarks/bench.py --stages``) runs the stages as ``parse`` does:
+the Document it assembles is the one ``fangtan.parse`` returns, so its breakdown describes ``parse``."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+import fangtan
+
+ROOT = Path(__file__).parents[1]
+_spec = importlib.util.spec_from_file_location("fangtan_bench", ROOT / "benchmarks" / "bench.py")
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)  # type: ignore[union-attr]
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for y in sorted((ROOT / "tests" / "cases" / "segment").glob("*.yaml")):
+        texts += [c["text"] for c in yaml.safe_load(y.read_text(encoding="utf-8")) or [] if isinstance(c, dict)]
+    return texts
+
+
+@pytest.mark.parametrize("k", range(4))
+def test_staged_parse_gives_the_document_parse_gives(k: int):
+    texts = _texts()
+    p = fangtan.Parser()
+    for text in texts[k::4]:
+        doc, times = bench.staged_parse(p, text)
+        assert doc.model_dump(mode="json") == p.parse(text).model_dump(mode="json")
+        assert len(times) == len(bench.STAGES) and all(t >= 0 for t in times)
+
+
+def test_stage_times_cover_every_stage():
+    seed = (ROOT / "seeds" / "000_49881e2bc210889c.txt").read_text(encoding="utf-8")
+    times = bench.stage_times([seed], 2)
+    assert list(times) == list(bench.STAGES)
+    assert all(t > 0 for t in times.values())
