@@ -47,3 +47,26 @@ def test_five_megabytes_linear_and_bounded(tmp_path) -> None:
 @pytest.mark.skipif(not os.environ.get("FANGTAN_SLOW"), reason="50 MB run: set FANGTAN_SLOW=1")
 def test_fifty_megabytes_linear_and_bounded(tmp_path) -> None:
     _check(_measure(tmp_path, 5), _measure(tmp_path, 50))
+
+
+def test_nothing_keeps_a_parsed_text_alive() -> None:
+    """After a parse, no cache of the parser holds the text (or its cleaned copies): a pipeline that
+    parses one large file after another keeps one file's worth of memory, not the last ones'."""
+    import gc
+    import weakref
+
+    import fangtan
+
+    class Text(str):  # a str subclass can be weakly referenced; the parser slices and copies it
+        pass
+
+    seed = Path(__file__).parents[2] / "seeds" / "000_49881e2bc210889c.txt"
+    text = Text(seed.read_text(encoding="utf-8") * 20)
+    ref = weakref.ref(text)
+    doc = fangtan.parse(text)
+    assert doc.metrics
+    del text, doc
+    gc.collect()
+    assert ref() is None
+    from fangtan.extract import metrics
+    assert metrics._ts.cache_info().currsize == 0  # the token cache holds the cleaned text: emptied after each parse

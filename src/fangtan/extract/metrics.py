@@ -132,21 +132,24 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     out: list[Metric] = []
     if not toks:
         return out
-    k = 0
-    for sm in _SENTENCE.finditer(norm, start, end):
-        s, e = sm.span()
-        while k < len(toks) and toks[k].start() < s:
-            k += 1
-        j = k
-        while j < len(toks) and toks[j].end() <= e:
-            j += 1
-        if j > k:
-            built = _sentence(c, g, s, e, toks[k:j])
-            status = "target" if _TARGET_RE.search(norm, s, e) else "actual"  # once per sentence
-            out.extend(_finish(c, g, m, s, e, status) for m in built)
-        k = j
-        if k >= len(toks):
-            break
+    try:
+        k = 0
+        for sm in _SENTENCE.finditer(norm, start, end):
+            s, e = sm.span()
+            while k < len(toks) and toks[k].start() < s:
+                k += 1
+            j = k
+            while j < len(toks) and toks[j].end() <= e:
+                j += 1
+            if j > k:
+                built = _sentence(c, g, s, e, toks[k:j])
+                status = "target" if _TARGET_RE.search(norm, s, e) else "actual"  # once per sentence
+                out.extend(_finish(c, g, m, s, e, status) for m in built)
+            k = j
+            if k >= len(toks):
+                break
+    finally:
+        _ts.cache_clear()  # the cached tokens hold the text: do not keep a large document alive after its parse
     return out
 
 
