@@ -63,7 +63,6 @@ _VERBS_LONGEST = tuple(sorted(_VERBS, key=len, reverse=True))
 _CONJ = r"(?<![温平缓调柔])和(?![谐平睦])|(?<![参给赋授])与|(?<![涉普波以危])及(?![时早])|以及"
 _SEP = re.compile(rf"[、，,]|{_CONJ}")
 _AFTER_LIST = re.compile(r"[”\"]?(?:[，,：:]?(?:分别是|分别为|分别|其中|即|包括|为|是)[：:]?|[：:])")
-_AFTER_FIRST = frozenset("”\"，,：:分其即包为是")  # the characters an _AFTER_LIST match can begin with
 _TRAIL_QTY = regex.compile(r"[\d.]+[\p{Han}]{0,2}$")
 _NUMS = {"双": 2}
 _C_NUM, _C_LABEL = _COUNT.groupindex["num"], _COUNT.groupindex["label"]
@@ -280,8 +279,8 @@ def _split(norm: str, s: int, e: int, strict: bool = False) -> list[tuple[int, i
 def _items_after(c: Cleaned, pos: int, n: int, end: int):
     """现有鹿场2个，分别是A、B。 / “两高”即A、B；"""
     norm, text = c.norm, c.text
-    if pos >= end or norm[pos : pos + 1] not in _AFTER_FIRST:
-        return None  # _AFTER_LIST cannot match here
+    if not _after_list_can_match(norm, pos, end):
+        return None
     m = _AFTER_LIST.match(norm, pos, end)
     if not m:
         return None
@@ -299,6 +298,24 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
                 out.append((item, s0, t0))
             return out
     return None
+
+
+def _after_list_can_match(norm: str, pos: int, end: int) -> bool:
+    """Whether _AFTER_LIST can match at ``pos``: after an optional closing quote, a colon, or one of
+    分别/其中/即/包括/为/是 (after an optional comma). Exact, and cheaper than trying the pattern."""
+    if pos < end and norm[pos] in "”\"":
+        pos += 1
+    if pos >= end:
+        return False
+    ch = norm[pos]
+    if ch in "：:":
+        return True
+    if ch in "，,":
+        pos += 1
+        if pos >= end:
+            return False
+        ch = norm[pos]
+    return ch in "分其即包为是"
 
 
 def _items_from_enum(c: Cleaned, blocks: list[tuple[int, int, Enumeration]], pos: int, n: int, limit: int, ahead: bool,
