@@ -229,9 +229,12 @@ _M = TypeVar("_M", bound=BaseModel)
 VALIDATE = os.environ.get("FANGTAN_VALIDATE", "").strip() not in ("", "0")
 _new = object.__new__
 _set = object.__setattr__
-_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+try:  # the slots every pydantic v2 model has; should a release change them, build the validated way
+    _set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+    _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+    _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+except (KeyError, AttributeError):  # pragma: no cover
+    VALIDATE = True
 
 
 def trusted(cls: type[_M]) -> Callable[..., _M]:
