@@ -119,3 +119,27 @@ def test_skipped_digit_starts_never_match():
                     q += 1
                 before = t[p - 1] if p else ""
                 assert before in metrics._IN_NUMBER or before == "第" or before in "兆万亿", t[max(0, p - 3) : p + 8]
+
+
+def test_halving_shortcut_changes_no_list(monkeypatch):
+    """counted_lists skips the verb dropping when the halved part cannot start where it must
+    (_part_can_start); with the shortcut off, every count phrase gets the same items."""
+    lex = fangtan.Parser().lexicon
+    rng = random.Random(5)
+    verbs = list(counted_lists._VERBS)
+    pieces = ["双", "两", "三", "四", "六", "新区", "城乡", "产业", "“", "”", " ", "的", "，", "。", "打造", "实施"] + verbs
+    samples = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + rng.choice(["双", "两个", "三大", "四项"]) + "工作。"
+               for _ in range(3000)]
+    cs = [clean(t, lex) for t in samples + list(texts()[:300])]
+
+    def items(c):
+        out = []
+        for m in counted_lists._COUNT.finditer(c.norm):
+            n = counted_lists._count(m.group("num"))
+            if n and n >= 2:
+                out.append(counted_lists._items_before(c, m.start(), n))
+        return out
+
+    with_shortcut = [items(c) for c in cs]
+    monkeypatch.setattr(counted_lists, "_part_can_start", lambda norm, start, x: True)
+    assert [items(c) for c in cs] == with_shortcut
