@@ -116,7 +116,7 @@ def staged_parse(p, text: str):
     t1 = clock()
     seg = segment.segment(c, g)
     t2 = clock()
-    stops = sorted(x for t in seg.turns for x in (t.marker,) + tuple(a for _, a, _ in t.answers))
+    stops = seg.stops()
     enums = enumerations.extract(c, 0, None, stops)
     t3 = clock()
     mets = metrics.extract(c, g)

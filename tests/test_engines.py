@@ -8,18 +8,15 @@ from __future__ import annotations
 import random
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 import regex
-import yaml
+from sample_texts import corpus_texts, seed_and_case_texts
 
 from fangtan import clean, grammar, segment
 from fangtan.api import _default
 from fangtan.extract import counted_lists, enumerations, gaps, metrics, party_building
 
-ROOT = Path(__file__).parents[1]
-CORPUS = ROOT / ".." / "shared" / "corpus"
 _FLAGS = {re.VERBOSE: regex.VERBOSE, re.MULTILINE: regex.MULTILINE, re.IGNORECASE: regex.IGNORECASE,
           re.DOTALL: regex.DOTALL}
 
@@ -38,13 +35,7 @@ def _re_patterns() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _texts() -> tuple[str, ...]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for y in sorted((ROOT / "tests" / "cases").glob("*/*.yaml")):
-        for case in yaml.safe_load(y.read_text(encoding="utf-8")) or []:
-            if isinstance(case, dict) and isinstance(case.get("text"), str):
-                texts.append(case["text"])
-    if CORPUS.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts = list(seed_and_case_texts() + corpus_texts())
     rng = random.Random(7)
     alphabet = "的是年月季度一二三十百千万亿元%个项大0123456789.,，。；：:、“”（）()\n \t\x1c\u3000和及与分别为其中即包括来源记者问答"
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 300))) for _ in range(300)]

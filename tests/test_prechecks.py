@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import random
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from sample_texts import corpus_texts, seed_and_case_texts
 
 import fangtan
 from fangtan import clean as clean_mod
 from fangtan.clean import clean
 from fangtan.extract import counted_lists, metrics
 
-ROOT = Path(__file__).parents[1]
-CORPUS = ROOT / ".." / "shared" / "corpus"
 ALPHABET = ("年月季度份日时间日期目前当前现在如今截至到上下半前全今去明当近过来区县市省镇乡旗道州自治街完成实现"
             "分别是为其中即包括：:，,。；;、”\"“ 0123456789.%一二两三四五六七八九十百千万亿元个百分点增长下降同比倍成"
             "持平翻番基本记者主持人作者通讯员来源发布http://www.abc.com\n")
@@ -27,12 +24,7 @@ ALPHABET = ("年月季度份日时间日期目前当前现在如今截至到上�
 
 @lru_cache(maxsize=1)
 def texts() -> tuple[str, ...]:
-    out = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for y in sorted((ROOT / "tests" / "cases").glob("*/*.yaml")):
-        out += [c["text"] for c in yaml.safe_load(y.read_text(encoding="utf-8")) or []
-                if isinstance(c, dict) and isinstance(c.get("text"), str)]
-    if CORPUS.is_dir():
-        out += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    out = list(seed_and_case_texts() + corpus_texts())
     rng = random.Random(11)
     out += ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 200))) for _ in range(1500)]
     return tuple(out)

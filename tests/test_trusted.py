@@ -18,26 +18,12 @@ import warnings
 from pathlib import Path
 
 import pytest
-import yaml
+from sample_texts import corpus_texts, seed_and_case_texts
 
 import fangtan
 from fangtan.models import Document, Span, new_span, trusted
 
-ROOT = Path(__file__).parents[1]
-CORPUS = ROOT / ".." / "shared" / "corpus"
-
-
-def _texts() -> list[str]:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for y in sorted((ROOT / "tests" / "cases").glob("*/*.yaml")):
-        for case in yaml.safe_load(y.read_text(encoding="utf-8")) or []:
-            if isinstance(case, dict) and isinstance(case.get("text"), str):
-                texts.append(case["text"])
-    return texts
-
-
-def _corpus() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))] if CORPUS.is_dir() else []
+CORPUS = Path(__file__).parents[1] / ".." / "shared" / "corpus"
 
 
 def _round_trip(text: str) -> None:
@@ -52,7 +38,7 @@ def _round_trip(text: str) -> None:
 
 
 def test_every_case_text_and_the_seed_revalidate():
-    texts = _texts()
+    texts = seed_and_case_texts()
     assert len(texts) > 200
     for text in texts:
         _round_trip(text)
@@ -60,14 +46,14 @@ def test_every_case_text_and_the_seed_revalidate():
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS.resolve()} (../shared is not beside this clone)")
 def test_every_corpus_document_revalidates():
-    texts = _corpus()
+    texts = corpus_texts()
     assert texts
     for text in texts:
         _round_trip(text)
 
 
 def test_validating_builders_give_the_same_json():
-    texts = _texts() + _corpus()
+    texts = list(seed_and_case_texts() + corpus_texts())
     script = (
         "import json, sys, fangtan\n"
         "texts = json.load(sys.stdin)\n"

@@ -54,7 +54,7 @@ class Parser:
             warnings.append(ParseWarning(code="internal_error", message=f"clean failed: {type(e).__name__}: {e}"))
             c = _clean.Cleaned(text_ok, OffsetMap.build(text_ok, []), text_ok, body_end=len(text_ok))
         seg = _stage("segment", warnings, _segment.Segments, _segment.segment, c, self.grammar)
-        stops = sorted(x for t in seg.turns for x in (t.marker,) + tuple(a for _, a, _ in t.answers))
+        stops = seg.stops()
         enums = _stage("enumerations", warnings, list, enumerations.extract, c, 0, None, stops)
         mets = _stage("metrics", warnings, list, metrics.extract, c, self.grammar)
         counted = _stage("counted_lists", warnings, list, counted_lists.extract, c, enums, 0, None, stops)

@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from .clean import Cleaned
+from .grammar import any_word
 from .lexicon import Lexicon
 from .models import (
     Answer, Boilerplate, CountedList, Document, Enumeration, Gap, Metric, ParseWarning, PartyBuilding, Speaker, Topic,
@@ -142,8 +143,8 @@ def _turns(c: Cleaned, seg: Segments, enums: list[Enumeration], lex: Lexicon) ->
 
 def _topics(question: str, answer: str, lex: Lexicon) -> list[Topic]:
     scored = []
-    for label, words, any_word in _topic_patterns(lex):
-        if any_word.search(question) is None:
+    for label, words, finder in _topic_patterns(lex):
+        if finder.search(question) is None:
             continue  # a label needs a word in the question
         hits_q = [w for w in words if w in question]
         hits_a = [w for w in words if w in answer]
@@ -157,11 +158,7 @@ def _topics(question: str, answer: str, lex: Lexicon) -> list[Topic]:
 @lru_cache(maxsize=8)
 def _topic_patterns(lex: Lexicon) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
     """Each topic label with its words and a pattern that finds any of them (one call, not one per word)."""
-    out = []
-    for label, words in lex.topics.items():
-        alts = sorted(set(words), key=len, reverse=True)
-        out.append((label, tuple(words), re.compile("|".join(map(re.escape, alts)) if alts else "(?!)")))
-    return tuple(out)
+    return tuple((label, tuple(words), any_word(words)) for label, words in lex.topics.items())
 
 
 def _with_speakers(metrics: list[Metric], turns: list[Turn]) -> list[Metric]:

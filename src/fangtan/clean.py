@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from .grammar import any_word
 from .lexicon import Lexicon
 from .spans import OffsetMap
 
@@ -74,11 +75,10 @@ class Cleaned:
     source: tuple[str, int, int] | None = None
     url: str | None = None
     body_end: int = 0  # clean offset where page furniture after the article begins
-    text: str = field(init=False, repr=False, compare=False)  # the cleaned text (map.clean)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "text", self.map.clean)
-        object.__setattr__(self, "span", self.map.span)  # the map's own method: one call less per span
+    @property
+    def text(self) -> str:
+        return self.map.clean
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the cleaned ``[start, end)`` (see OffsetMap.span)."""
@@ -161,7 +161,7 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
     body_end = n
     src_re = _source_re(lex)
     src_heads = tuple(lex.source_heads)
-    contains = _contains_re(lex)
+    contains = _furniture_words(lex)
     for m in _LINE.finditer(norm):
         s, e = m.span()
         line = m.group().strip()
@@ -188,16 +188,14 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
         if line in lex.furniture_equals or (len(line) <= 40 and line.startswith(lex.furniture_lines)) \
                 or (len(line) <= 40 and _COUNTERS.fullmatch(line)):
             spans.append(("furniture", s, e))
-        elif contains.search(line):  # any(w in line for w in lex.furniture_contains), in one call
+        elif contains.search(line):
             spans.append(("furniture", s, e))
     return spans, body_end, source
 
 
 @lru_cache(maxsize=8)
-def _contains_re(lex: Lexicon) -> re.Pattern[str]:
-    """Finds any of the lexicon's furniture_contains words (an empty word is in every line)."""
-    words = sorted(set(lex.furniture_contains), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+def _furniture_words(lex: Lexicon) -> re.Pattern[str]:
+    return any_word(lex.furniture_contains)
 
 
 @lru_cache(maxsize=8)

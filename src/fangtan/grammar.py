@@ -31,15 +31,33 @@ def _alt(words: object) -> str:
     return "(?:" + "|".join(regex.escape(w) for w in ws) + ")"
 
 
-# The quantity pattern's groups by number. The extractors read a token's groups by number: the regex
-# module finds a group by its name ~4x slower than by its number. _build checks these numbers against
-# the compiled patterns, so a change to the pattern that moves a group fails at once.
-QUANTITY_GROUPS: dict[str, int] = {
-    "g": 1, "basis": 2, "dist": 3, "gverb": 4, "dist2": 5, "gh": 6, "sign": 7, "prate": 8, "rate": 9, "gunit": 10,
-    "gha": 11, "c": 12, "cverb": 13, "cobj": 14, "crate": 15, "cunit": 16, "s": 17, "dbasis": 18, "double": 19,
-    "fbasis": 20, "flat": 21, "v": 22, "vh": 23, "pnum": 24, "num": 25, "num2": 26, "yu": 27, "unit": 28, "vha": 29,
-    "lost": 30, "lunit": 31,
-}
+def any_word(words: object) -> "re.Pattern[str]":
+    """A plain ``re`` pattern that finds any of ``words`` in one call, as ``any(w in s for w in words)``
+    would: longest first; an empty word is found everywhere; no words, nowhere.
+
+    >>> any_word(["招商", "招商引资"]).search("抓好招商引资").group()
+    '招商引资'
+    >>> any_word([]).search("x") is None
+    True
+    """
+    ws = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return re.compile("|".join(map(re.escape, ws)) if ws else "(?!)")
+
+
+class QuantityGroup:
+    """The quantity pattern's groups by number. The extractors read a token's groups by number (the
+    regex module finds a group by name ~4x slower); _build checks these against the compiled patterns,
+    so a change to the pattern that moves a group fails at once."""
+
+    g, basis, dist, gverb, dist2, gh, sign, prate, rate, gunit, gha = range(1, 12)
+    c, cverb, cobj, crate, cunit = range(12, 17)
+    s, dbasis, double, fbasis, flat = range(17, 22)
+    v, vh, pnum, num, num2, yu, unit, vha = range(22, 30)
+    lost, lunit = range(30, 32)
+
+
+def _group_numbers(cls: type) -> dict[str, int]:
+    return {k: v for k, v in vars(cls).items() if isinstance(v, int) and not k.startswith("_")}
 
 
 # --- fixed pieces ------------------------------------------------------------------------------------
@@ -179,9 +197,9 @@ def _build(lex: Lexicon) -> Grammar:
     ufirst = "[" + "".join(sorted(regex.escape(ch) for ch in unit_first)) + "]"
     vcheck = rf"(?:百分之|{num}(?:[-~—至到]{num})?{ufirst})"  # cheap test first: a unit follows the number
     lost_base = _alt(("元", "吨", "千瓦", "平方米", "立方米", "亩", "人次", "人", "户", "辆", "美元", "港元"))
-    first = set("0123456789%百个倍成" + CN_CHARS)  # 个百分点, 倍, 成: a growth whose rate was lost
-    for w in (*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat):
-        first.add(w[0])
+    specials = tuple(sorted({*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat}, key=len, reverse=True))
+    # 个百分点, 倍, 成: a growth whose rate was lost; the specials' first characters
+    first = set("0123456789%百个倍成" + CN_CHARS) | {w[0] for w in specials if w}
     guard = "[" + "".join(sorted(regex.escape(ch) for ch in first)) + "]"
     def quantity_pattern(rates: bool) -> regex.Pattern[str]:
         # rates=False: the growth and comparison alternatives fail at once ((?!)), with every group kept,
@@ -206,8 +224,8 @@ def _build(lex: Lexicon) -> Grammar:
     quantity = quantity_pattern(True)
     quantity_no_rate = quantity_pattern(False)
     for q in (quantity, quantity_no_rate):
-        if dict(q.groupindex) != QUANTITY_GROUPS:
-            raise AssertionError(f"QUANTITY_GROUPS is out of date: the pattern's groups are {dict(q.groupindex)}")
+        if dict(q.groupindex) != _group_numbers(QuantityGroup):
+            raise AssertionError(f"QuantityGroup is out of date: the pattern's groups are {dict(q.groupindex)}")
     # what the growth alternative's first test needs (the comparison's needs more): where this does not
     # match, quantity_no_rate matches exactly as quantity does, and faster
     rate_follows = re.compile(rf"(?:{rate})?(?:{pct}|{point}|倍|成)|百分之")
@@ -231,7 +249,6 @@ def _build(lex: Lexicon) -> Grammar:
         regex.VERBOSE,
     )
     uf_all = frozenset(unit_first | {"点", "-", "~", "—", "至", "到", "余", "多"})
-    specials = tuple(sorted({*lex.doubling, "增长一倍", "增加一倍", "增长了一倍", *lex.growth_flat}, key=len, reverse=True))
     return Grammar(
         lexicon=lex,
         quantity=quantity,

@@ -237,6 +237,16 @@ except (KeyError, AttributeError):  # pragma: no cover
     VALIDATE = True
 
 
+def _make(cls: type[_M], fields: dict[str, Any], fields_set: set[str]) -> _M:
+    """An instance of ``cls`` with ``fields`` (every field, in order) as its values, unvalidated."""
+    o = _new(cls)
+    _set(o, "__dict__", fields)
+    _set_fields(o, fields_set)
+    _set_extra(o, None)
+    _set_private(o, None)
+    return o
+
+
 def trusted(cls: type[_M]) -> Callable[..., _M]:
     """A keyword constructor of ``cls`` for values the library built itself (no validation).
 
@@ -263,12 +273,7 @@ def trusted(cls: type[_M]) -> Callable[..., _M]:
         for name, factory in factories:
             if name not in kw:
                 d[name] = factory()
-        o = _new(cls)
-        _set(o, "__dict__", d)
-        _set_fields(o, set(kw))
-        _set_extra(o, None)
-        _set_private(o, None)
-        return o
+        return _make(cls, d, set(kw))
 
     build.__name__ = build.__qualname__ = f"trusted_{cls.__name__}"
     return build
@@ -282,12 +287,7 @@ def new_span(start: int, end: int) -> Span:
     """
     if VALIDATE:
         return Span(start=start, end=end)
-    o = _new(Span)
-    _set(o, "__dict__", {"start": start, "end": end})
-    _set_fields(o, {"start", "end"})
-    _set_extra(o, None)
-    _set_private(o, None)
-    return o
+    return _make(Span, {"start": start, "end": end}, {"start", "end"})
 
 
 def trusted_replace(obj: _M, **changes: Any) -> _M:
@@ -300,9 +300,4 @@ def trusted_replace(obj: _M, **changes: Any) -> _M:
         return obj.model_copy(update=changes)
     d = dict(obj.__dict__)
     d.update(changes)
-    o = _new(type(obj))
-    _set(o, "__dict__", d)
-    _set_fields(o, obj.__pydantic_fields_set__ | changes.keys())
-    _set_extra(o, None)
-    _set_private(o, None)
-    return o
+    return _make(type(obj), d, obj.__pydantic_fields_set__ | changes.keys())

@@ -7,23 +7,23 @@ does, so it gives the same matches whenever every match starts at a candidate.
 
 >>> import regex
 >>> p = regex.compile(r"\\d+元")
->>> [m.group() for m in match_at(p, "买了3元和45元", [2, 5, 6], 0, 8)]
+>>> [m.group() for m in match_at(p.match, "买了3元和45元", [2, 5, 6], 0, 8)]
 ['3元', '45元']
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 __all__ = ["match_at"]
 
 
-def match_at(pattern: Any, text: str, candidates: Iterable[int], start: int, end: int) -> list:
+def match_at(match: Callable[[str, int, int], Any], text: str, candidates: Iterable[int], start: int, end: int) -> list:
     """The matches of ``pattern.finditer(text, start, end)`` when they can only start at
-    ``candidates`` (ascending): each candidate before the end of the last match is skipped."""
+    ``candidates`` (ascending), given ``match = pattern.match`` (or any function that matches as it
+    does): each candidate before the end of the last match is skipped."""
     out = []
     pos = start
-    match = pattern.match
     for s in candidates:
         if s < pos:
             continue

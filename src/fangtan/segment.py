@@ -88,6 +88,11 @@ class Segments:
     turns: list[RawTurn] = field(default_factory=list)
     body_start: int = 0
 
+    def stops(self) -> list[int]:
+        """Where each turn's marker and each answer start (cleaned offsets, ascending): the places an
+        enumeration or a counted list never runs across."""
+        return sorted(x for t in self.turns for x in (t.marker,) + tuple(a for _, a, _ in t.answers))
+
 
 def segment(c: Cleaned, g: Grammar | None = None) -> Segments:
     """Title, subtitle and Q&A turns of a cleaned document."""
@@ -488,4 +493,4 @@ def _speaker_matches(norm: str, a0: int, a1: int) -> list:
         starts.append(m.end())
     if not starts:
         return []
-    return match_at(_SPEAKER, norm, sorted(set(starts)), a0, a1)
+    return match_at(_SPEAKER.match, norm, sorted(set(starts)), a0, a1)

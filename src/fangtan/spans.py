@@ -73,16 +73,8 @@ class OffsetMap:
                 return start, end  # the usual case, without the clamping calls
             s = min(max(start, 0), n)
             return s, min(max(end, s), n)
-        op = self._opos
-        c = max(start, 0)
-        i = bisect_right(cp, c) - 1
-        s = min(op[i] + (c - cp[i]), n)  # self.pos(c), inlined: this runs for every span of a document
-        if end > start:
-            c = end - 1
-            i = bisect_right(cp, c) - 1
-            e = min(op[i] + (c - cp[i]), n) + 1
-        else:
-            e = s
+        s = self.pos(max(start, 0))
+        e = self.pos(end - 1) + 1 if end > start else s
         return s, min(max(s, e), n)
 
     def clean_pos(self, o: int) -> int:

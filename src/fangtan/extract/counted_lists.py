@@ -30,16 +30,21 @@ _new_CountedList = trusted(CountedList)
 
 _NUM = r"(?P<num>[一二两三四五六七八九十]{1,3}|\d{1,2}|双)"
 _MW = r"(?P<mw>[个项大条种类件级层重名所批手小地支张片]|部分)?"
-_LABEL_END_FIRSTS = "，,。；;：:、！？”）)的是为在上中下和入发驱建进取加推相规达积全实促提深努着坚打持落做保"
+# what may follow a label: a character, a word, or (after a label of two characters or more) a verb
+_LABEL_END_CHARS = "，,。；;：:、！？”）)的是为在上中下和"
+_LABEL_END_WORDS = ("入手", "发力", "驱动", "建设", "进展", "取得", "加强", "推进", "推动", "相辅相成", "规模", "达到")
+_LABEL_END_VERBS = ("积极", "全力", "进一步", "加快", "实现", "实施", "促进", "提升", "提高", "深化", "努力", "着力", "坚持",
+                    "打造", "持续", "落实", "做好", "保持")
+# their first characters, a quick test before the alternatives
+_LABEL_END_FIRSTS = "".join(dict.fromkeys(_LABEL_END_CHARS + "".join(w[0] for w in _LABEL_END_WORDS + _LABEL_END_VERBS)))
 _COUNT = regex.compile(
     rf"""(?<![第\d一二两三四五六七八九十百千万亿.])
     (?:以下|如下|下列)?
     {_NUM}(?!是|方(?!面)|体)(?!个(?:人|月|年|小时|百分点))
     {_MW}
     (?P<label>“?[\p{{Han}}]{{1,12}}?”?)
-    (?=[\s{_LABEL_END_FIRSTS}]|$)  # a quick test: the first characters of what follows a label
-    (?=[，,。；;：:、！？\s”）)的是为在上中下和]|$|入手|发力|驱动|建设|进展|取得|加强|推进|推动|相辅相成|规模|达到
-       |(?<=[\p{{Han}}]{{2}})(?:积极|全力|进一步|加快|实现|实施|促进|提升|提高|深化|努力|着力|坚持|打造|持续|落实|做好|保持))""",
+    (?=[\s{_LABEL_END_FIRSTS}]|$)
+    (?=[\s{_LABEL_END_CHARS}]|$|{"|".join(_LABEL_END_WORDS)}|(?<=[\p{{Han}}]{{2}})(?:{"|".join(_LABEL_END_VERBS)}))""",
     regex.VERBOSE,
 )
 # the noun first, the count after, the items after that: 现有鹿场2个，分别是A、B
@@ -80,7 +85,8 @@ _VERB_REACH = 8 + max(len(v) for v in _VERBS)  # how far dropping a leading verb
 _SEP_CHARS = re.compile(r"[、，,和与及]")
 _SEP_CHARS_STRICT = re.compile(r"[、，,]")
 _CONJ_CHARS = re.compile(r"[和与及]")
-_SKIPPED = re.compile(r"[ “\"]")  # what is skipped after a dropped verb, besides 、
+_SKIP = " “\""  # spaces and opening quotes: skipped before a list (and after a dropped verb, with 、)
+_SKIPPED = re.compile(f"[{_SKIP}]")
 # the count words a _NOUN_COUNT match ends with
 _NOUN_COUNT_MW = frozenset("个家处条座所项名")
 
@@ -104,7 +110,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             stops: Sequence[int] = ()) -> list[CountedList]:
     """Counted lists in the cleaned text; ``enums`` are the document's enumerations (original spans);
     ``stops`` are cleaned offsets (Q&A turn starts) that a list never crosses."""
-    norm, text = c.norm, c.text
+    norm = c.norm
     end = len(norm) if end is None else end
     out: list[CountedList] = []
     blocks = [(e.span.start, len(e.items), e) for e in enums]
@@ -143,10 +149,8 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             items = []
         if items is not None and items and not _plausible(items):
             continue
-        s0, e0 = c.span(min([phrase_s] + [x[1] for x in items if x[1] < phrase_s]), phrase_e)
-        li = [_new_ListItem(text=t, span=new_span(a, b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
-        out.append(_new_CountedList(count=n, label=label, phrase=text[phrase_s:phrase_e], items=li,
-                               is_tasks=label.endswith(TASK_LABELS), span=new_span(s0, e0)))
+        out.append(_counted_list(c, n, label, phrase_s, phrase_e, items,
+                                 min([phrase_s] + [x[1] for x in items if x[1] < phrase_s]), phrase_e))
     for m in _noun_count_matches(norm, start, end):
         n = _count(m.group("num"))
         if n is None or not 2 <= n <= 30:
@@ -159,12 +163,17 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             if label.startswith(v) and len(label) > len(v) + 1:
                 label = label[len(v):]
                 break
-        s0, e0 = c.span(m.start(), max(b for _, _, b in items))
-        li = [_new_ListItem(text=t, span=new_span(a, b)) for t, a_c, b_c in items for a, b in [c.span(a_c, b_c)]]
-        out.append(_new_CountedList(count=n, label=label, phrase=text[m.start() : m.end()], items=li,
-                               is_tasks=label.endswith(TASK_LABELS), span=new_span(s0, e0)))
+        out.append(_counted_list(c, n, label, m.start(), m.end(), items, m.start(), max(b for _, _, b in items)))
     out.sort(key=lambda x: x.span.start)
     return out
+
+
+def _counted_list(c: Cleaned, n: int, label: str, phrase_s: int, phrase_e: int, items, s: int, e: int) -> CountedList:
+    """The model: the phrase is ``[phrase_s, phrase_e)``, the whole list ``[s, e)`` (cleaned offsets);
+    ``items`` are (text, cleaned start, cleaned end)."""
+    li = [_new_ListItem(text=t, span=new_span(*c.span(a, b))) for t, a, b in items]
+    return _new_CountedList(count=n, label=label, phrase=c.text[phrase_s:phrase_e], items=li,
+                            is_tasks=label.endswith(TASK_LABELS), span=new_span(*c.span(s, e)))
 
 
 def _plausible(items) -> bool:
@@ -178,7 +187,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
     # the list starts after the last clause boundary
     bm = _BOUNDARY_BACK.search(norm, a, pos)
     start = bm.start() + 1 if bm is not None else a
-    while start < pos and norm[start] in " “\"":
+    while start < pos and norm[start] in _SKIP:
         start += 1
     body_end = pos
     while body_end > start and norm[body_end - 1] in "“”\" 的等":
@@ -213,11 +222,11 @@ def _items_before(c: Cleaned, pos: int, n: int):
         k = w.find(v)
         if k >= 0:
             k += start
-            if k == start or norm[start:k].strip(" “\"") == "" or _all_han(norm[start:k]):
+            if k == start or norm[start:k].strip(_SKIP) == "" or _all_han(norm[start:k]):
                 if k - start <= 8:
                     start = k + len(v)
                     break
-    while start < body_end and norm[start] in " “\"、":
+    while start < body_end and norm[start] in _SKIP + "、":
         start += 1
     parts = _split(norm, start, body_end)
     if len(parts) != n and _CONJ_CHARS.search(norm, start, body_end) is not None:  # else the same parts
@@ -251,7 +260,7 @@ def _part_can_start(norm: str, start: int, x: int) -> bool:
         return False
     if x == start:
         return True
-    while x > start and norm[x - 1] in " “\"":
+    while x > start and norm[x - 1] in _SKIP:
         x -= 1
     return x == start or norm.endswith(_VERBS_LONGEST, start, x)
 
@@ -405,4 +414,4 @@ def _noun_count_matches(norm: str, start: int, end: int) -> list:
             starts.update(range(max(start, t - 12), t - 3))
     if not starts:
         return []
-    return match_at(_NOUN_COUNT, norm, sorted(starts), start, end)
+    return match_at(_NOUN_COUNT.match, norm, sorted(starts), start, end)

@@ -115,7 +115,7 @@ def _marker_matches(norm: str, start: int, end: int) -> list:
     cands = [m.end() for m in _MARKER_AFTER.finditer(norm, max(0, start - 1), end)]
     if start == 0:
         cands.insert(0, 0)
-    return match_at(_MARKER, norm, cands, start, end)
+    return match_at(_MARKER.match, norm, cands, start, end)
 
 
 _LAST_ITEM_REACH = 2000  # the longest last item kept whole (then it ends at a sentence end)

@@ -21,9 +21,11 @@ from functools import lru_cache
 import regex
 
 from ..clean import Cleaned
-from ..grammar import ARABIC, QUANTITY_GROUPS, Grammar
+from ..grammar import ARABIC, Grammar, any_word
+from ..grammar import QuantityGroup as _Q  # a token's groups by number
 from ..models import Direction, Growth, Metric, new_span, trusted
 from ..numbers import read_number, split_unit, to_base
+from ..scan import match_at
 
 __all__ = ["extract"]
 
@@ -31,38 +33,6 @@ _new_Growth = trusted(Growth)
 _new_Metric = trusted(Metric)
 
 _DIRECTIONS = {d.value: d for d in Direction}  # Direction(value), without the enum's lookup machinery
-# the quantity token's groups, by number (see grammar.QUANTITY_GROUPS)
-_Q_BASIS = QUANTITY_GROUPS["basis"]
-_Q_C = QUANTITY_GROUPS["c"]
-_Q_COBJ = QUANTITY_GROUPS["cobj"]
-_Q_CRATE = QUANTITY_GROUPS["crate"]
-_Q_CUNIT = QUANTITY_GROUPS["cunit"]
-_Q_CVERB = QUANTITY_GROUPS["cverb"]
-_Q_DBASIS = QUANTITY_GROUPS["dbasis"]
-_Q_DIST = QUANTITY_GROUPS["dist"]
-_Q_DIST2 = QUANTITY_GROUPS["dist2"]
-_Q_DOUBLE = QUANTITY_GROUPS["double"]
-_Q_FBASIS = QUANTITY_GROUPS["fbasis"]
-_Q_FLAT = QUANTITY_GROUPS["flat"]
-_Q_G = QUANTITY_GROUPS["g"]
-_Q_GH = QUANTITY_GROUPS["gh"]
-_Q_GHA = QUANTITY_GROUPS["gha"]
-_Q_GUNIT = QUANTITY_GROUPS["gunit"]
-_Q_GVERB = QUANTITY_GROUPS["gverb"]
-_Q_LOST = QUANTITY_GROUPS["lost"]
-_Q_LUNIT = QUANTITY_GROUPS["lunit"]
-_Q_NUM = QUANTITY_GROUPS["num"]
-_Q_NUM2 = QUANTITY_GROUPS["num2"]
-_Q_PNUM = QUANTITY_GROUPS["pnum"]
-_Q_PRATE = QUANTITY_GROUPS["prate"]
-_Q_RATE = QUANTITY_GROUPS["rate"]
-_Q_S = QUANTITY_GROUPS["s"]
-_Q_SIGN = QUANTITY_GROUPS["sign"]
-_Q_UNIT = QUANTITY_GROUPS["unit"]
-_Q_V = QUANTITY_GROUPS["v"]
-_Q_VH = QUANTITY_GROUPS["vh"]
-_Q_VHA = QUANTITY_GROUPS["vha"]
-_Q_YU = QUANTITY_GROUPS["yu"]
 _SENTENCE = re.compile(r"[^。；;！？!?\n]++")  # a plain scan: the stdlib engine runs it twice as fast
 # the regex module's \s (Unicode White_Space), spelt out for the stdlib engine (whose \s adds \x1c-\x1f)
 _WHITE_SPACE = r"\t-\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -91,7 +61,7 @@ _WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a plac
 _ISSUE_VERBS = ("发行", "發行", "筹集", "拨付", "安排", "预留", "預留", "合共", "发放", "投入")  # 发行660亿元绿色债券
 _RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
 _PRONOUNS = ("我", "你", "您", "他们", "她", "咱", "係", "咁", "嘅")
-_PRONOUN_RE = re.compile("|".join(map(re.escape, _PRONOUNS)))  # any(p in name for p in _PRONOUNS), in one call
+_PRONOUN_RE = any_word(_PRONOUNS)
 _TRANSFER = ("拨款", "撥款", "派发", "派發", "预留", "預留")
 _TARGET = ("预期目标", "主要目标", "目标是", "力争", "争取", "确保", "拟", "预计", "预期", "计划", "目标")
 _RATE_LIST = regex.compile(
@@ -185,19 +155,12 @@ def _scan(norm: str, g: Grammar, start: int, end: int) -> list[regex.Match[str]]
     """Every quantity token: find where one can start (a cheap scan and a cheap test), match there,
     resuming after each match as ``finditer`` does. Where no rate with its unit follows, the pattern
     without the growth and comparison alternatives gives the same match, faster."""
-    out = []
-    pos = start
     full, no_rate, follows = g.quantity.match, g.quantity_no_rate.match, g.rate_follows.match
-    for s in _starts(norm, g, start, end):
-        if s < pos:
-            continue
-        if s >= end:
-            break
-        m = (full if follows(norm, s, end) is not None else no_rate)(norm, s, end)
-        if m is not None:
-            out.append(m)
-            pos = m.end()
-    return out
+
+    def match(text: str, s: int, e: int) -> regex.Match[str] | None:
+        return (full if follows(text, s, e) is not None else no_rate)(text, s, e)
+
+    return match_at(match, norm, _starts(norm, g, start, end), start, end)
 
 
 def _starts(norm: str, g: Grammar, start: int, end: int):
@@ -267,17 +230,17 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
                 continue
         if pm is not None and pm.start() <= left + 2:
             period = pm.group()
-        if t.group(_Q_LOST) is not None:
+        if t.group(_Q.lost) is not None:
             name, ns, ne, scope, verb = _clean_name(c, g, left, ts)
             if name:
-                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group(_Q_LUNIT), None, (ts, t.end()),
+                ms.append(_M(name, ns, ne, ns, t.end(), "lost_value", None, None, t.group(_Q.lunit), None, (ts, t.end()),
                              verb=verb, scope=scope, missing=["value"]))
             prev_end = t.end()
             i += 1
             continue
-        if t.group(_Q_V) is not None:
+        if t.group(_Q.v) is not None:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and nxt.group(_Q_V) is not None and _is_qualifier(norm, t, nxt):
+            if nxt is not None and nxt.group(_Q.v) is not None and _is_qualifier(norm, t, nxt):
                 i += 1  # 20平方公里以上河流5条: the first number qualifies the noun of the second
                 continue
             consumed = _value(c, g, t, toks, i, left, ms, delims, s, e)
@@ -287,7 +250,7 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
                 i = consumed[1]
                 prev_end = max(consumed[2], toks[i - 1].end())
                 continue
-        elif t.group(_Q_G) is not None or t.group(_Q_C) is not None or t.group(_Q_S) is not None:
+        elif t.group(_Q.g) is not None or t.group(_Q.c) is not None or t.group(_Q.s) is not None:
             before = len(ms)
             j = _growth(c, g, t, toks, i, left, ms, s, e)
             for m in ms[before:]:  # only the metrics this growth made (linear in the sentence)
@@ -301,18 +264,18 @@ def _sentence(c: Cleaned, g: Grammar, s: int, e: int, toks: list[regex.Match[str
 @lru_cache(maxsize=1024)
 def _ts(t: regex.Match[str]) -> int:
     """Where a token starts: its words before the number (basis, verb, hedge) sit in lookbehinds."""
-    if t.group(_Q_G) is not None:
-        for grp in (_Q_BASIS, _Q_DIST, _Q_GVERB):
+    if t.group(_Q.g) is not None:
+        for grp in (_Q.basis, _Q.dist, _Q.gverb):
             if t.group(grp) is not None:
                 return t.start(grp)
-    elif t.group(_Q_C) is not None:
-        return t.start(_Q_CVERB)
-    elif t.group(_Q_S) is not None:
-        for grp in (_Q_DBASIS, _Q_FBASIS):
+    elif t.group(_Q.c) is not None:
+        return t.start(_Q.cverb)
+    elif t.group(_Q.s) is not None:
+        for grp in (_Q.dbasis, _Q.fbasis):
             if t.group(grp) is not None:
                 return t.start(grp)
-    elif t.group(_Q_V) is not None and t.group(_Q_VH) is not None:
-        return t.start(_Q_VH)
+    elif t.group(_Q.v) is not None and t.group(_Q.vh) is not None:
+        return t.start(_Q.vh)
     return t.start()
 
 
@@ -320,7 +283,7 @@ def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool
     gap = norm[t.end() : _ts(nxt)]
     if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-“”\"" or ch.isspace() for ch in gap):
         return False
-    if t.group(_Q_UNIT) in ("%", "个百分点"):
+    if t.group(_Q.unit) in ("%", "个百分点"):
         return False
     return True
 
@@ -437,8 +400,7 @@ def _has_pronoun(name: str) -> bool:
 @lru_cache(maxsize=8)
 def _breaks(lex) -> re.Pattern[str]:
     """Words a name does not reach back over (其中, 以及, 称…), as one pattern."""
-    words = sorted(set(lex.name_breaks + ("等",)), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words))
+    return any_word(lex.name_breaks + ("等",))
 
 
 @lru_cache(maxsize=8)
@@ -497,13 +459,13 @@ def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str
 # --- values --------------------------------------------------------------------------------------------
 def _read_value(t: regex.Match[str]) -> tuple[Decimal | None, Decimal | None, str | None, str | None, bool]:
     """(value, value_max, unit, approx, is_chinese_numeral)."""
-    if t.group(_Q_PNUM):
-        return read_number(t.group(_Q_PNUM)), None, "%", t.group(_Q_VH), not t.group(_Q_PNUM)[0].isdigit()
-    num = t.group(_Q_NUM)
+    if t.group(_Q.pnum):
+        return read_number(t.group(_Q.pnum)), None, "%", t.group(_Q.vh), not t.group(_Q.pnum)[0].isdigit()
+    num = t.group(_Q.num)
     v = read_number(num)
-    v2 = read_number(t.group(_Q_NUM2)) if t.group(_Q_NUM2) else None
-    unit = t.group(_Q_UNIT)
-    approx = t.group(_Q_VH) or t.group(_Q_YU) or t.group(_Q_VHA)
+    v2 = read_number(t.group(_Q.num2)) if t.group(_Q.num2) else None
+    unit = t.group(_Q.unit)
+    approx = t.group(_Q.vh) or t.group(_Q.yu) or t.group(_Q.vha)
     if approx and len(approx) > 1 and approx.endswith("为"):
         approx = approx[:-1]  # 约为 1390亿元: the hedge is 约
     if "余" in unit or "多" in unit:
@@ -540,7 +502,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if dist_at >= 0:
         run = [t]
         j = i + 1
-        while j < len(toks) and toks[j].group(_Q_V) is not None:
+        while j < len(toks) and toks[j].group(_Q.v) is not None:
             gap = norm[run[-1].end() : _ts(toks[j])]
             if gap and all(ch in "、和及与，, " for ch in gap):
                 run.append(toks[j])
@@ -566,7 +528,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                 vv, vv2, uu, ap, _ = _read_value(tok)
                 ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, (_ts(tok), tok.end()), verb="分别"))
             return len(names), j, run[-1].end()
-    if t.group(_Q_VHA) in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
+    if t.group(_Q.vha) in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
         return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
@@ -691,38 +653,38 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
     lex = g.lexicon
     end = t.end()
     rates: list[tuple[Decimal | None, str | None, str | None, tuple[int, int]]] = []
-    if t.group(_Q_G) is not None:
-        verb = t.group(_Q_GVERB)
+    if t.group(_Q.g) is not None:
+        verb = t.group(_Q.gverb)
         d = _direction(g, verb)
-        basis = t.group(_Q_BASIS)
-        unit = t.group(_Q_GUNIT) or "%"
+        basis = t.group(_Q.basis)
+        unit = t.group(_Q.gunit) or "%"
         unit = "个百分点" if unit == "百分点" else unit
-        rate_s = t.group(_Q_RATE) or t.group(_Q_PRATE)
+        rate_s = t.group(_Q.rate) or t.group(_Q.prate)
         rate = read_number(rate_s) if rate_s else None
-        if t.group(_Q_SIGN) and rate is not None and d == "up":
+        if t.group(_Q.sign) and rate is not None and d == "up":
             d = "down"  # 增长-2.3% is a fall of 2.3 %: the direction carries the sign, the rate is its size
-        approx = t.group(_Q_GH) or t.group(_Q_GHA)
+        approx = t.group(_Q.gh) or t.group(_Q.gha)
         rates.append((rate, unit, approx, (_ts(t), t.end())))
-        dist = t.group(_Q_DIST) or t.group(_Q_DIST2)
+        dist = t.group(_Q.dist) or t.group(_Q.dist2)
         for rm in _iter_rates(norm, end, e):
             rates.append((read_number(rm.group("r")), rm.group("u"), rm.group("h") or rm.group("ha"), rm.span()))
             end = rm.end()
         if d == "flat":
             rates = [(None, None, None, (_ts(t), t.end()))]
-    elif t.group(_Q_C) is not None:
-        d = "up" if t.group(_Q_CVERB) in ("高于", "快于") else "down"
-        basis = t.group(_Q_CVERB) + t.group(_Q_COBJ)
-        rates.append((read_number(t.group(_Q_CRATE)), t.group(_Q_CUNIT), None, (_ts(t), t.end())))
-        verb = t.group(_Q_CVERB)
+    elif t.group(_Q.c) is not None:
+        d = "up" if t.group(_Q.cverb) in ("高于", "快于") else "down"
+        basis = t.group(_Q.cverb) + t.group(_Q.cobj)
+        rates.append((read_number(t.group(_Q.crate)), t.group(_Q.cunit), None, (_ts(t), t.end())))
+        verb = t.group(_Q.cverb)
         dist = None
     else:
-        if t.group(_Q_DOUBLE):
-            d, verb = "up", t.group(_Q_DOUBLE)
-            basis = t.group(_Q_DBASIS)
+        if t.group(_Q.double):
+            d, verb = "up", t.group(_Q.double)
+            basis = t.group(_Q.dbasis)
             r = lex.doubling.get(verb, 1)
             rates.append((Decimal(r), "倍", None, (_ts(t), t.end())))
         else:
-            d, verb, basis = "flat", t.group(_Q_FLAT), t.group(_Q_FBASIS)
+            d, verb, basis = "flat", t.group(_Q.flat), t.group(_Q.fbasis)
             rates.append((None, None, None, (_ts(t), t.end())))
         dist = None
     gstart = _ts(t)
