@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/bench.py --quick    # skip the 50 MB file
     .venv/bin/python benchmarks/bench.py --json out.json --check   # exit 1 if a target is missed
     .venv/bin/python benchmarks/bench.py --stages   # only the time of each stage (seed and corpus)
+    .venv/bin/python benchmarks/bench.py --patterns # only the time of each compiled pattern (seed)
 
 Figures: documents/s and characters/s of ``fangtan.parse`` on the seed and on the corpus
 (../shared/corpus when present, else the seed); the time of a bare regex scan of numbers and units
@@ -14,7 +15,9 @@ repeated 1x, 10x, 100x and 1000x in one document; peak memory (ru_maxrss, fresh 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
+import importlib
 import json
 import os
 import subprocess
@@ -157,6 +160,99 @@ def print_stages(seed: str, corpus: list[str]) -> None:
     print(f"{'sum':<16}{sa * 1e6:>11.0f}{1:>7.0%}{sb * 1e3:>13.1f}{1:>7.0%}")
 
 
+# the modules whose compiled patterns ``--patterns`` times (the Grammar's patterns are timed too)
+PATTERN_MODULES = ("fangtan.clean", "fangtan.segment", "fangtan.extract.enumerations", "fangtan.extract.metrics",
+                   "fangtan.extract.counted_lists", "fangtan.extract.party_building", "fangtan.extract.gaps",
+                   "fangtan.assemble", "fangtan.numbers")
+_PATTERN_CALLS = frozenset(("finditer", "findall", "search", "match", "fullmatch", "sub", "subn", "split"))
+
+
+class _TimedPattern:
+    """A compiled pattern whose calls add to ``stats[name] = [calls, seconds]`` (a ``finditer`` is run
+    out inside the timing, so the scan is counted, not only the creation of its iterator)."""
+
+    def __init__(self, name: str, pattern, stats: dict[str, list[float]]) -> None:
+        self._name, self._pattern, self._stats = name, pattern, stats
+
+    def __getattr__(self, attr: str):
+        f = getattr(self._pattern, attr)
+        if attr not in _PATTERN_CALLS:
+            return f
+        st = self._stats.setdefault(self._name, [0, 0.0])
+        clock = time.perf_counter
+
+        def timed(*args, **kw):
+            t0 = clock()
+            r = f(*args, **kw)
+            if attr == "finditer":
+                r = list(r)
+            st[1] += clock() - t0
+            st[0] += 1
+            return iter(r) if attr == "finditer" else r
+
+        return timed
+
+
+@contextlib.contextmanager
+def timed_patterns(p):
+    """Within the block, every compiled pattern held by a pipeline module (``PATTERN_MODULES``) or by
+    ``p.grammar`` is timed; yields the stats, ``{name: [calls, seconds]}``. Patterns built inside
+    functions or kept in other containers are not seen (their time stays with the Python code)."""
+    import re
+
+    import regex
+
+    stats: dict[str, list[float]] = {}
+    swapped = []
+    kinds = (re.Pattern, regex.Pattern)
+    for name in PATTERN_MODULES:
+        mod = importlib.import_module(name)
+        for k, v in list(vars(mod).items()):
+            if isinstance(v, kinds):
+                swapped.append((mod, k, v))
+                setattr(mod, k, _TimedPattern(f"{name.rsplit('.', 1)[-1]}.{k}", v, stats))
+    g = p.grammar
+    for k, v in list(vars(g).items()):
+        if isinstance(v, kinds):
+            swapped.append((g, k, v))
+            object.__setattr__(g, k, _TimedPattern(f"Grammar.{k}", v, stats))  # the Grammar is frozen
+    try:
+        yield stats
+    finally:
+        for obj, k, v in reversed(swapped):
+            object.__setattr__(obj, k, v) if obj is g else setattr(obj, k, v)
+
+
+def pattern_times(text: str, repeats: int) -> tuple[float, dict[str, tuple[float, float]], float]:
+    """(seconds per plain parse of ``text``, {pattern: (calls, seconds) per parse}, the timing's own cost
+    per call), the patterns timed over ``repeats`` parses."""
+    import fangtan
+    import regex
+
+    p = fangtan.Parser()
+    plain = 1 / rate(p.parse, text)
+    with timed_patterns(p) as stats:
+        for _ in range(repeats):
+            p.parse(text)
+    # what timing one call costs by itself: a pattern that fails at once, with and without the timing
+    bare = regex.compile("x").match
+    timed = _TimedPattern("x", regex.compile("x"), {}).match
+    overhead = max(0.0, 1 / rate(lambda _: timed("y"), None) - 1 / rate(lambda _: bare("y"), None))
+    return plain, {k: (n / repeats, t / repeats) for k, (n, t) in stats.items()}, overhead
+
+
+def print_patterns(seed: str) -> None:
+    plain, per, overhead = pattern_times(seed, 500)
+    rows = sorted(((t - n * overhead, n, k) for k, (n, t) in per.items()), reverse=True)
+    total = sum(t for t, _, _ in rows)
+    print(f"parse on the seed: {plain * 1e6:.0f} us; in the timed patterns: {total * 1e6:.0f} us ({total / plain:.0%}), "
+          f"after {overhead * 1e9:.0f} ns per call for the timing itself")
+    print(f"{'pattern':<42}{'calls':>7}{'us':>8}{'share':>7}")
+    for t, n, k in rows:
+        if t * 1e6 >= 0.5:
+            print(f"{k:<42}{n:>7.1f}{t * 1e6:>8.1f}{t / plain:>7.1%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="skip the 50 MB file")
@@ -164,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     ap.add_argument("--stages", action="store_true", help="only the time of each stage, on the seed and the corpus")
+    ap.add_argument("--patterns", action="store_true", help="only the time spent in each compiled pattern, on the seed")
     a = ap.parse_args(argv)
 
     import regex
@@ -183,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     fig: dict[str, float | str] = {"pinning": pin, "python": sys.version.split()[0]}
     if a.stages:
         print_stages(seed, corpus)
+        return 0
+    if a.patterns:
+        print_patterns(seed)
         return 0
 
     # the seed

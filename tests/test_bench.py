@@ -38,3 +38,21 @@ def test_stage_times_cover_every_stage():
     times = bench.stage_times([seed], 2)
     assert list(times) == list(bench.STAGES)
     assert all(t > 0 for t in times.values())
+
+
+def test_timed_patterns_time_the_patterns_and_change_nothing():
+    seed = (ROOT / "seeds" / "000_49881e2bc210889c.txt").read_text(encoding="utf-8")
+    p = fangtan.Parser()
+    want = p.parse(seed).model_dump(mode="json")
+    from fangtan.extract import counted_lists
+
+    count = counted_lists._COUNT
+    quantity = p.grammar.quantity
+    with bench.timed_patterns(p) as stats:
+        assert p.parse(seed).model_dump(mode="json") == want
+        assert counted_lists._COUNT is not count
+    assert stats["counted_lists._COUNT"][0] == 1 and stats["counted_lists._COUNT"][1] > 0
+    assert stats["Grammar.quantity"][0] >= 1
+    # everything is put back, and parses as before
+    assert counted_lists._COUNT is count and p.grammar.quantity is quantity
+    assert p.parse(seed).model_dump(mode="json") == want
