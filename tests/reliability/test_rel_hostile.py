@@ -29,7 +29,7 @@ def _cases():
     for name, unit in units.items():
         marks = []
         if name in KNOWN_QUADRATIC:
-            marks = [pytest.mark.xfail(strict=False, reason=f"known quadratic: {KNOWN_QUADRATIC[name]}")]
+            marks = [pytest.mark.xfail(strict=True, reason=f"known quadratic: {KNOWN_QUADRATIC[name]}")]
         yield pytest.param(name, unit, id=name, marks=marks)
 
 
