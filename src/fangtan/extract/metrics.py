@@ -57,6 +57,8 @@ _POST_STOP = regex.compile(
     r"[的在将已均被把与和及对为是了获入，。、；：,:;（(）)\s“”\d]"
 )
 _POST_STOP_LIST = regex.compile(r"[的在将已均被把对为是了，。、；：,:;（(）)\s“”\d]")
+# a clause, not a noun, when the words after a value start with one of these: 预留4亿元让各区…, 5个让群众满意的…
+_POST_CLAUSE_HEADS = ("让", "讓", "使得", "用來", "用来", "用於")
 _WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a place, not a pronoun
 _ISSUE_VERBS = ("发行", "發行", "筹集", "拨付", "安排", "预留", "預留", "合共", "发放", "投入")  # 发行660亿元绿色债券
 _RECENT = 32  # a growth attaches to one of the last few metrics of its sentence (bounded: linear)
@@ -305,6 +307,8 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     for bm in _breaks(lex).finditer(seg):
         if bm.end() < len(seg):
             cut = max(cut, bm.end())
+    if cut and seg.startswith("的", cut) and cut + 1 < len(seg):
+        cut += 1  # 这里的企业年产值: the 的 goes with the words before the break
     p = seg.rfind("共")
     if p > 0 and seg[p - 1] not in "公中总" and p + 1 < len(seg) and seg[p + 1] not in "享同建产青和计有":
         cut = max(cut, p + 1)
@@ -442,6 +446,8 @@ def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str
     norm = c.norm
     if norm.startswith("的", a):
         a += 1
+    if norm.startswith(_POST_CLAUSE_HEADS, a):
+        return "", a, a
     if norm.startswith("“", a):
         q = norm.find("”", a + 1, min(limit, a + 14))
         if q > a + 1:
@@ -543,6 +549,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         pname, pa, pb = _post_name(c, t.end(), nxt_limit, lists=pct_of)
         if pname.endswith("中") and norm[pb : pb + 1] in "，,。；、":
             return None  # 8项重点任务中: a group being talked about
+        if is_count and not pname and norm.startswith(_POST_CLAUSE_HEADS, pa):
+            return None  # 5个让群众满意的示范点: what is counted is described by a clause, not named
         if pname and len(pname) >= 2 and (is_count or after == "的" or not name or money_after_verb):
             rule = "count_then_noun" if is_count else "value_then_noun"
             ms.append(_M(pname, pa, pb, _ts(t), pb, rule, v, v2, unit, approx, (_ts(t), t.end()), verb=verb))
