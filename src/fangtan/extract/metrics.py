@@ -57,6 +57,7 @@ _POST_STOP = regex.compile(
     r"[的在将已均被把与和及对为是了获入，。、；：,:;（(）)\s“”\d]"
 )
 _POST_STOP_LIST = regex.compile(r"[的在将已均被把对为是了，。、；：,:;（(）)\s“”\d]")
+_GLOSS = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]")  # （社区） inside a noun: 村（社区）
 # a clause, not a noun, when the words after a value start with one of these: 预留4亿元让各区…, 5个让群众满意的…
 _POST_CLAUSE_HEADS = ("让", "讓", "使得", "用來", "用来", "用於")
 _WE_PLACE = regex.compile(r"我(?=[国省市区县镇乡])")  # 我国 is a place, not a pronoun
@@ -453,8 +454,21 @@ def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str
         if q > a + 1:
             return c.text[a + 1 : q], a + 1, q
     b = min(limit, a + 12)
-    m = (_POST_STOP_LIST if lists else _POST_STOP).search(norm, a, b)
+    stop = _POST_STOP_LIST if lists else _POST_STOP
+    m = stop.search(norm, a, b)
     t = m.start() if m else b
+    if a < t < b and norm[t] in "（(":
+        # 25家社区（小区）阅读空间, 128个村（社区）: a short gloss in brackets inside the noun
+        g = _GLOSS.match(norm, t, limit)
+        if g is not None and norm.startswith("“", g.end()):
+            q = norm.find("”", g.end() + 1, min(limit, g.end() + 14))
+            if q > g.end() + 1:  # 25家社区（小区）“阅读空间”: the quoted noun, as right after a count
+                return c.text[g.end() + 1 : q], g.end() + 1, q
+        elif g is not None:
+            m = stop.search(norm, g.end(), min(limit, g.end() + 12))
+            t2 = m.start() if m else min(limit, g.end() + 12)
+            if t2 > g.end() or t - a == 1:
+                t = t2
     while a < t and (c.text[a].isspace() or not c.text[a].isprintable()):
         a += 1  # the name, like every name, has no space or control character at its ends
     while t > a and (c.text[t - 1].isspace() or not c.text[t - 1].isprintable()):
