@@ -750,6 +750,11 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
     main = [m for m in ms[-_RECENT:] if not m.aside]
     last = main[-1] if main else None
     if last is None:
+        if t.group(_Q.g) is not None and verb.startswith(_RATE_NOUNS):
+            # 平均增速只有5.1%, with no indicator before it in the sentence: the rate noun is the name
+            ne = t.start(_Q.gverb) + 2
+            ns = t.start(_Q.basis) if basis in _RATE_NOUN_BASES and t.end(_Q.basis) == ne - 2 else ne - 2
+            ms.append(_M(c.text[ns:ne], ns, ne, ns, gr["span"][1], "rate_noun_growth", growth=gr))
         return end
     if last.growth is None:
         last.growth = gr
@@ -779,6 +784,10 @@ def _direction(g: Grammar, verb: str) -> str:
     if verb in g.down_words:
         return "down"
     return "up"
+
+
+_RATE_NOUNS = ("增速", "增幅", "涨幅", "降幅")  # growth words that are nouns: a growth named by itself
+_RATE_NOUN_BASES = ("平均", "年均", "两年平均")  # kept in such a name: 平均增速
 
 
 def _is_basis_only(name: str) -> bool:
