@@ -100,6 +100,14 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
             if cur and len(cur) >= 2:
                 blocks.append((style, cur))
             open_[style] = [item]
+        elif n == 2 and style in _GLUED_FIRST:
+            # （二） after a boundary, its （一） glued to the words before it (a page that lost its line
+            # breaks: 审计结果（一）财务收支…): the last （一） since the previous item of this style
+            first = _glued_first(c, style, cur[-1][2] if cur else start, ms)
+            if first is not None:
+                if cur and len(cur) >= 2:
+                    blocks.append((style, cur))
+                open_[style] = [first, item]
         # any other number breaks nothing: a stray 5. inside a sentence is ignored
     for style, cur in open_.items():
         if len(cur) >= 2:
@@ -107,6 +115,21 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
     blocks.sort(key=lambda b: b[1][0][1])
     newlines: list[list[int]] = []  # every line break, found once if a long line needs it
     return [_block(c, style, items, end, stops, newlines) for style, items in blocks]
+
+
+_GLUED_FIRST = {"cparen": ("（一）", "(一)"), "aparen": ("（1）", "(1)")}
+_GLUED_REACH = 3000
+
+
+def _glued_first(c: Cleaned, style: str, lo: int, hi: int) -> tuple[int, int, int, str] | None:
+    """The item tuple of the last first marker of ``style`` (（一）, (1)) in ``[lo, hi)``, looked for at
+    most _GLUED_REACH characters back (so many second markers stay linear), or None."""
+    norm = c.norm
+    lo = max(lo, hi - _GLUED_REACH)
+    at = max(norm.rfind(w, lo, hi) for w in _GLUED_FIRST[style])
+    if at < 0 or (style == "aparen" and at + 3 < len(norm) and norm[at + 3].isdigit()):
+        return None
+    return (1, at, at + 3, c.text[at : at + 3])
 
 
 def _marker_matches(norm: str, start: int, end: int) -> list:
