@@ -7,8 +7,12 @@ carries the inferred year, marked with the evidence span.
 >>> from fangtan.grammar import Grammar
 >>> [(x.kind, x.inferred_value) for x in extract(clean("产值万元,同比增长%。年是“十四五”开局之年。"), Grammar.default())]
 [('number', None), ('number', None), ('year', 2021)]
+>>> [(x.kind, x.context) for x in extract(clean("(二??九年六月公告)"), Grammar.default())]
+[('year', '(二??九年六月公告)')]
 """
 from __future__ import annotations
+
+import re
 
 import regex
 
@@ -23,6 +27,10 @@ _new_Gap = trusted(Gap)
 # five-year plans and their first years: 十四五 2021–2025
 PLAN_YEARS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
 _PLAN_YEAR = regex.compile(r"""[“"]?(?P<plan>十[一二三四五六]五)[”"]?(?:规划)?(?:的)?(?P<which>开局之年|开局年|起步之年|收官之年|收官年|第一年|最后一年)""")
+
+
+# four characters of a year, some of them ? (an encoding error's replacement), then 年
+_MANGLED_YEAR = re.compile(r"(?<![0-9零〇一二三四五六七八九?])(?P<year>[0-9零〇一二三四五六七八九?]{4})年")
 
 
 def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> list[Gap]:
@@ -44,6 +52,12 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
             src = new_span(a, b)
         found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), inferred_value=inferred,
                                      inferred_from=src, span=new_span(s, e))))
+    if "?" in norm:  # a year whose digits an encoding error turned into ? (二??九年): a year gap
+        for m in _MANGLED_YEAR.finditer(norm, start, end):
+            y = m.group("year")
+            if "?" in y and y.strip("?"):
+                s, e = c.span(m.start(), m.end())
+                found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), span=new_span(s, e))))
     found.sort(key=lambda x: x[0])
     return [gp for _, gp in found]
 
