@@ -117,13 +117,21 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
             if j > k:
                 built = _sentence(c, g, s, e, toks[k:j])
                 status = "target" if _TARGET_RE.search(norm, s, e) else "actual"  # once per sentence
-                out.extend(_finish(c, g, m, s, e, status) for m in built)
+                out.extend(_finish(c, g, m, s, e, status) for m in built if _can_be_name(g, m.name))
             k = j
             if k >= len(toks):
                 break
     finally:
         _ts.cache_clear()  # the cached tokens hold the text: do not keep a large document alive after its parse
     return out
+
+
+def _can_be_name(g: Grammar, name: str) -> bool:
+    """Whether what is left of a clause can name an indicator: not a lone function word (同一天 → 同),
+    and not itself a quantity (由上年的88个增加到317个 → 88个: the value a change started from)."""
+    if name in _NOT_A_NAME:
+        return False
+    return not (name[:1].isdigit() and g.quantity_no_rate.fullmatch(name) is not None)
 
 
 _HEDGE_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
@@ -149,6 +157,10 @@ _ENDS_WITH_COUNT = re.compile(r"[一二两三四五六七八九十][个项名家
 _SMALL_CN = frozenset("一二两三四五六七八九十")
 _COUNT_WORDS = frozenset("个项名家条种类件位所支批张片场次座")
 _HEDGE_END = frozenset("约近超逾过破少于达余多到")
+# what is left of a clause is no indicator when it is only one of these (同一天 → 同, 还只是5个 → 只)
+_NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了")
+# an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
+_NAME_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}(?:是(?![否非不])|、)")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
 _ASCII_DIGITS = frozenset("0123456789")
 _IN_NUMBER = frozenset("0123456789.,零〇一二两三四五六七八九十百千")
@@ -308,8 +320,6 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     for bm in _breaks(lex).finditer(seg):
         if bm.end() < len(seg):
             cut = max(cut, bm.end())
-    if cut and seg.startswith("的", cut) and cut + 1 < len(seg):
-        cut += 1  # 这里的企业年产值: the 的 goes with the words before the break
     p = seg.rfind("共")
     if p > 0 and seg[p - 1] not in "公中总" and p + 1 < len(seg) and seg[p + 1] not in "享同建产青和计有":
         cut = max(cut, p + 1)
@@ -340,6 +350,12 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         changed = False
         while s < t and norm[s] in _LEAD_JUNK:
             s += 1
+            changed = True
+        if s == a + cut and s < t and (mk := _NAME_MARKER.match(norm, s, t)) is not None:
+            s = mk.end()  # 三是全县粮食产量: the marker of an enumerated item
+            changed = True
+        if s > a and s + 1 < t and norm[s] == "的" and norm[s + 1] != "士":
+            s += 1  # 今年的目标, 这里的企业: the 的 goes with the words cut off before it (not 的士)
             changed = True
         for w in pre_by_first.get(norm[s], ()) if s < t else ():  # the longest scope or period word first
             if len(w) <= t - s and norm.startswith(w, s):
@@ -550,6 +566,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
             return len(names), j, run[-1].end()
     if t.group(_Q.vha) in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
         return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
+    if unit == "%" and norm[_ts(t) - 1 : _ts(t)] == "前" and _is_han(norm[t.end() : t.end() + 1] or " "):
+        return None  # 全球前1%学科: a threshold qualifying a noun (top 1 %), not a quantity
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
     nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
