@@ -136,7 +136,7 @@ def _can_be_name(g: Grammar, name: str) -> bool:
 
 _HEDGE_BEFORE_VERB = re.compile(r"(至少|不少于|不低于|超过|接近|约)(?:配备|达到|有|为|达|新增|完成|实现)$")
 _MID_VERB = regex.compile(r"(?<=[\p{Han}]{2})(?:完成|实现)(?=[\p{Han}]{2})")
-_LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "完成", "实现", "建成", "新建", "共有", "现有", "拥有", "力争",
+_LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "将完成", "将实现", "将建成", "将新建", "将", "完成", "实现", "建成", "新建", "共有", "现有", "拥有", "力争",
                "争取", "确保", "预计", "计划")
 _LEAD_BY_FIRST: dict[str, tuple[str, ...]] = {}  # the lead verbs by their first character, in their order
 for _v in _LEAD_VERBS:
