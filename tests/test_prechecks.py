@@ -135,3 +135,15 @@ def test_halving_shortcut_changes_no_list(monkeypatch):
     with_shortcut = [items(c) for c in cs]
     monkeypatch.setattr(counted_lists, "_part_can_start", lambda norm, start, x: True)
     assert [items(c) for c in cs] == with_shortcut
+
+
+def test_mangled_years_from_the_question_marks_are_the_full_scan():
+    from fangtan.extract import gaps
+
+    rng = random.Random(5)
+    alphabet = "二〇九一年?？0123456789月日的，"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for t in norms() + tuple(samples):
+        want = [m.span() for m in gaps._MANGLED_YEAR.finditer(t)
+                if "?" in m.group("year") and m.group("year").strip("?")]
+        assert [m.span() for m in gaps._mangled_years(t, 0, len(t))] == want, t

@@ -52,14 +52,30 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
             src = new_span(a, b)
         found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), inferred_value=inferred,
                                      inferred_from=src, span=new_span(s, e))))
-    if "?" in norm:  # a year whose digits an encoding error turned into ? (二??九年): a year gap
-        for m in _MANGLED_YEAR.finditer(norm, start, end):
-            y = m.group("year")
-            if "?" in y and y.strip("?"):
-                s, e = c.span(m.start(), m.end())
-                found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), span=new_span(s, e))))
+    for m in _mangled_years(norm, start, end):  # a year whose digits became ? (二??九年): a year gap
+        s, e = c.span(m.start(), m.end())
+        found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), span=new_span(s, e))))
     found.sort(key=lambda x: x[0])
     return [gp for _, gp in found]
+
+
+def _mangled_years(norm: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_MANGLED_YEAR`` in ``[start, end)`` that hold a ? and a digit, found from the
+    ?s: a match is four year characters and 年, so its 年 is at most four characters after a ?, and it
+    starts four characters before that 年 (no two matches overlap: 年 is not a year character)."""
+    out = []
+    last = -1
+    find = norm.find
+    q = find("?", start, end)
+    while q >= 0:
+        y = find("年", q + 1, min(end, q + 5))
+        if y >= start + 4 and y > last:
+            m = _MANGLED_YEAR.match(norm, y - 4, end)
+            if m is not None and m.group("year").strip("?"):
+                out.append(m)
+                last = y
+        q = find("?", q + 1, end)
+    return out
 
 
 def _context(c: Cleaned, s: int, e: int) -> str:
