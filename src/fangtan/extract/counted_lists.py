@@ -54,7 +54,7 @@ _NOUN_COUNT = regex.compile(
     regex.VERBOSE,
 )
 _NOT_A_LABEL = frozenset("倍番成年月日天次届周岁")
-_LABEL_STOP = re.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好")
+_LABEL_STOP = re.compile(r"的|是|为|在|上|中|相辅相成|入手|发力|驱动|进展|取得|加强|推进|推动|下更大|下功夫|着力|抓好|或者|或是|以及|还是")
 _LIST_NOUNS = ("方面", "工作", "任务", "重点", "战场", "行动", "工程", "举措", "措施", "目标", "实事", "事", "战略", "产业",
                "领域", "环节", "机制", "体系", "基地", "板块", "赛道", "片区", "产业链", "集群", "增长点", "功能", "循环",
                "水系", "系统", "方向", "效益", "城市", "省份", "地", "村", "流域", "部分", "层", "类")
@@ -87,6 +87,10 @@ _SEP_CHARS_STRICT = re.compile(r"[、，,]")
 _CONJ_CHARS = re.compile(r"[和与及]")
 _SKIP = " “\""  # spaces and opening quotes: skipped before a list (and after a dropped verb, with 、)
 _SKIPPED = re.compile(f"[{_SKIP}]")
+# characters that are items on their own when a count follows them unseparated (京津冀三地, 东中西三省份,
+# 县乡村三级, 中美两国): provinces and regions, directions, administrative levels, countries
+_ONE_CHAR_ITEMS = frozenset("京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘陇青宁新港澳台成蓉"
+                            "东西南北中" "国省市县区乡镇村组城" "美日韩俄英法德欧")
 # the count words a _NOUN_COUNT match ends with
 _NOUN_COUNT_MW = frozenset("个家处条座所项名")
 
@@ -236,7 +240,10 @@ def _items_before(c: Cleaned, pos: int, n: int):
     if len(parts) == 1 and n > 1 and not norm[pos].isdigit():
         s, e = parts[0]
         L = e - s
-        if L == n or (L == 2 * n and norm[pos] == "双"):
+        if (L == n and all(ch in _ONE_CHAR_ITEMS for ch in norm[s:e])) or \
+                (L == 4 and n == 2 and norm[pos] == "双" and set(norm[s : s + 2]) & set(norm[s + 2 : e])):
+            # 京津冀三地, 县乡村三级: one character an item, when each is a place, a level or a direction;
+            # 国内国际双循环: two halves that share a character (not 落实, 巩固, 国防动员)
             step = L // n
             parts = [(s + k * step, s + (k + 1) * step) for k in range(n)]
     if len(parts) != n or n < 2:
