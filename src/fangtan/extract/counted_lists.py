@@ -146,6 +146,8 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             limit = stops[k] if k < len(stops) else end
             items = _items_from_enum(c, blocks, me, n, limit, ahead, stop_memo)
         if items is None:
+            if n == 1:
+                continue  # 一方面, 一批重大工程, 一大市场: one, with nothing listed, is no list
             if num.isdigit() or not (label.endswith(_LIST_NOUNS) or (mw in ("大", "项") and len(label) >= 2)):
                 continue
             if not mw and not label.endswith(("方面", "工作")):
@@ -300,6 +302,8 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
     m = _AFTER_LIST.match(norm, pos, end)
     if not m:
         return None
+    if n == 1 and m.group().strip("”\"，,：:") in ("为", "是"):
+        return None  # 一般为…, 一做就是13年: one thing that is something, a copula, not a list of one
     stop = _STOP.search(norm, m.end(), min(end, m.end() + 200))
     e = stop.start() if stop else min(end, m.end() + 200)
     comma = _COMMA.search(norm, m.end(), e)
