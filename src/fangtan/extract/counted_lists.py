@@ -120,6 +120,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
     blocks = [(e.span.start, len(e.items), e) for e in enums]
     sizes = {k for _, k, _ in blocks}
     stop_memo: list[list[int]] = []  # where the sentences stop, once a long search needs it
+    by_number: dict[int, int] = {}  # where each list's count stands -> its place in ``out``
     for m in _COUNT.finditer(norm, start, end):
         num, mw, label_raw = m.groups()
         n = _count(num)
@@ -155,6 +156,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             items = []
         if items is not None and items and not _plausible(items):
             continue
+        by_number[m.start(_C_NUM)] = len(out)
         out.append(_counted_list(c, n, label, phrase_s, phrase_e, items,
                                  min([phrase_s] + [x[1] for x in items if x[1] < phrase_s]), phrase_e))
     for m in _noun_count_matches(norm, start, end):
@@ -166,10 +168,16 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
             continue
         label = m.group("label")
         for v in ("现有", "共有", "拥有", "有"):
-            if label.startswith(v) and len(label) > len(v) + 1:
-                label = label[len(v):]
+            i = label.rfind(v) if len(v) == 2 else (0 if label.startswith(v) else -1)  # 全镇现有鹿场: 鹿场
+            if i >= 0 and len(label) - i - len(v) >= 2:
+                label = label[i + len(v):]
                 break
-        out.append(_counted_list(c, n, label, m.start(), m.end(), items, m.start(), max(b for _, _, b in items)))
+        cl = _counted_list(c, n, label, m.start(), m.end(), items, m.start(), max(b for _, _, b in items))
+        k = by_number.get(m.start("num"))
+        if k is None:
+            out.append(cl)
+        else:
+            out[k] = cl  # 现有铁矿企业2个，分别是…: one list, named by its noun rather than by 个
     out.sort(key=lambda x: x.span.start)
     return out
 
@@ -183,7 +191,11 @@ def _counted_list(c: Cleaned, n: int, label: str, phrase_s: int, phrase_e: int, 
 
 
 def _plausible(items) -> bool:
-    return all(0 < len(t) <= 60 for t, _, _ in items)
+    """Items are short, and none is a quantity (二类海水比例为70.4%，比上年…: not a list)."""
+    return all(0 < len(t) <= 60 and _QUANTITY_ITEM.match(t) is None for t, _, _ in items)
+
+
+_QUANTITY_ITEM = re.compile(r"[\d.]+(?:%|‰|个百分点|倍|[万亿]?元|[万亿]?人)")
 
 
 def _items_before(c: Cleaned, pos: int, n: int):
