@@ -190,7 +190,7 @@ def _build(lex: Lexicon) -> Grammar:
     special = rf"""
         (?={doubling}|增长一倍|增加一倍|增长了一倍)
         (?:(?<=(?P<dbasis>{basis}|{heads}[^{PUNCT}\d]{{0,8}}?(?:\d{{1,4}}年)?)))?(?P<double>{doubling}|增长一倍|增加一倍|增长了一倍)
-      | (?={flat})(?:(?<=(?P<fbasis>{basis}|与上年)))?(?P<flat>{flat})
+      | (?={flat})(?<!保)(?:(?<=(?P<fbasis>{basis}|与上年)))?(?P<flat>{flat})   # not 保持平稳
     """
     unit_first = {w[0] for w in (*lex.magnitudes, *lex.money_units, *lex.people_units, *lex.count_units,
                                  *lex.physical_units, *lex.percent_units, *lex.point_units, "倍", "成", "余", "多")}

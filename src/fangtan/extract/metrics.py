@@ -145,9 +145,14 @@ _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _PLACE_END = re.compile(r"[区县市省镇乡旗道州]")  # every _PLACE match holds one of these
+_PLACE_SUFFIX = frozenset("镇乡村县市区省州旗")
+# 从/由 and a number after it in a name: the start of a from-to change (not 由于, 从事, 从业, 自由, 理由)
+_COMPARATIVE_NEXT = frozenset("大高低快好多少强弱为")  # 较大, 较快…: 较 as "rather", not a comparison
+_FROM_WORD = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])")
+_FROM = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])(?=[^从由]*\d)")
 _PLAN_CUE = re.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
 _TARGET_RE = re.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
-_COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小)了?$")
+_COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小|提高|降低|上升|提升)了?$")
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _DURATION = re.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
@@ -158,7 +163,7 @@ _SMALL_CN = frozenset("一二两三四五六七八九十")
 _COUNT_WORDS = frozenset("个项名家条种类件位所支批张片场次座")
 _HEDGE_END = frozenset("约近超逾过破少于达余多到")
 # what is left of a clause is no indicator when it is only one of these (同一天 → 同, 还只是5个 → 只)
-_NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了")
+_NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了至到")
 # an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
 _NAME_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}(?:是(?![否非不])|、)")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
@@ -294,8 +299,22 @@ def _ts(t: regex.Match[str]) -> int:
     return t.start()
 
 
+def _is_range(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool:
+    """8.5亿元至10亿元: two values of one unit joined by 至, 到 or a dash are one range."""
+    if not (norm[t.end() : _ts(nxt)] in _RANGE_SIGNS and nxt.group(_Q.v) is not None and t.group(_Q.num2) is None
+            and t.group(_Q.unit) == nxt.group(_Q.unit) and nxt.group(_Q.num2) is None):
+        return False
+    after = norm[nxt.end() : nxt.end() + 1]  # not 3亿元至5亿元的项目: a range qualifying a noun
+    return after == "" or after in "，,。；;、）)" or norm.startswith(("同比", "比上", "较上", "左右", "之间"), nxt.end())
+
+
+_RANGE_SIGNS = frozenset(("至", "到", "~", "-", "—", "–"))
+
+
 def _is_qualifier(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool:
     gap = norm[t.end() : _ts(nxt)]
+    if gap in _RANGE_SIGNS and _is_range(norm, t, nxt):
+        return False
     if not gap or len(gap) > 10 or any(ch in "，,。；;、：:（）()和及与—-“”\"" or ch.isspace() for ch in gap):
         return False
     if t.group(_Q.unit) in ("%", "个百分点"):
@@ -326,6 +345,16 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     p = seg.rfind(" ")
     if 0 < p < len(seg) - 1 and _is_han(seg[p - 1]) and _is_han(seg[p + 1]):
         cut = max(cut, p + 1)
+    p = seg.rfind("有")
+    if p > 0 and seg[p - 1] in _PLACE_SUFFIX and len(seg) - p > 2:
+        cut = max(cut, p + 1)  # 柳河镇有矿产用地: a place has the indicator
+    p = seg.rfind("较")
+    if p - cut >= 2 and seg[p - 1] != "比" and seg[p + 1 : p + 2] not in _COMPARATIVE_NEXT \
+            and _COMPARED_CHANGE.search(seg, p) is None:  # not 余额较上月提高(15亿元): a change, no name
+        return _clean_name(c, g, a, a + p, lists)  # 研发投入较“十三五”时期(增长): the basis is not in the name
+    fm = _FROM.search(seg, cut) if ("从" in seg or "由" in seg) else None
+    if fm is not None and fm.start() - cut >= 2:
+        return _clean_name(c, g, a, a + fm.start(), lists)  # 总市值从5790亿美元(增加到): the name is before 从
     for pm in _PERIOD.finditer(seg, cut) if _PERIOD_HINT.search(seg, cut) is not None else ():
         if pm.end() < len(seg) and _is_calendar(pm.group()):
             cut = max(cut, pm.end())
@@ -388,9 +417,11 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
+    if name[:1] in "较比" and name[:2] not in ("比重", "比例", "比率", "比值", "较大", "较高", "较低"):
+        name = ""  # 较“十三五”时期(增长50%): a comparison basis, not a name
     if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)) or _has_pronoun(name) \
             or _ENDS_WITH_COUNT.search(name) \
-            or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.match(name):  # 比上年减少0.8万亩: a change
+            or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.search(name):  # (余额)比上年减少0.8万亩: a change
         return "", s, s, scope, verb
     mid = _MID_VERB.search(name) if "完成" in name or "实现" in name else None
     if mid:
@@ -568,6 +599,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
     if unit == "%" and norm[_ts(t) - 1 : _ts(t)] == "前" and _is_han(norm[t.end() : t.end() + 1] or " "):
         return None  # 全球前1%学科: a threshold qualifying a noun (top 1 %), not a quantity
+    if unit == "天" and norm[_ts(t) - 1 : _ts(t)] == "前":
+        return None  # 就在前2天: a time, not a quantity
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
     nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
@@ -603,16 +636,37 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                          "value_then_name", v, v2, unit, approx, (_ts(t), t.end())))
             return 1, i + 1, a + len(pm.group("n"))
     aside = norm.count("（", left, _ts(t)) + norm.count("(", left, _ts(t)) > norm.count("）", left, _ts(t)) + norm.count(")", left, _ts(t))
+    if v2 is None and i + 1 < len(toks) and toks[i + 1].group(_Q.v) is not None and _is_range(norm, t, toks[i + 1]):
+        r = toks[i + 1]
+        fm = _FROM_WORD.search(pre)
+        if fm is not None:  # 从1千瓦到6千瓦: a change from one value to the other; the value is the one reached
+            nm, a2, b2, sc, vb = _clean_name(c, g, left, left + fm.start())
+            if not nm:
+                return None
+            rv, rv2, ru, rap, _ = _read_value(r)
+            ms.append(_M(nm, a2, b2, a2, r.end(), "name_value", rv, rv2, ru, rap, (_ts(r), r.end()), verb=vb, scope=sc))
+            return 1, i + 2, r.end()
+        # 8.5亿元至10亿元: one value from 8.5 to 10
+        ms.append(_M(name, ns, ne, ns, r.end(), "name_value", v, _read_value(r)[0], unit, approx, (_ts(t), r.end()),
+                     aside=aside, verb=verb, scope=scope))
+        return 1, i + 2, r.end()
     ms.append(_M(name, ns, ne, ns, t.end(), "name_value", v, v2, unit, approx, (_ts(t), t.end()), aside=aside, verb=verb, scope=scope))
     return 1, i + 1, t.end()
 
 
 def _in_short_quote(norm: str, s: int, pos: int) -> bool:
-    o = norm.rfind("“", max(s, pos - 24), pos)  # bounded: a long sentence stays linear
-    if o < 0 or norm.rfind("”", o, pos) >= 0:
-        return False
-    close = norm.find("”", pos, pos + 20)
-    return close >= 0 and close - o <= 22
+    """Whether ``pos`` is inside a short quotation (“最后一公里”, ‘最先一公里’, 「三個一」): a slogan."""
+    for left, right in _QUOTES:
+        o = norm.rfind(left, max(s, pos - 24), pos)  # bounded: a long sentence stays linear
+        if o < 0 or norm.rfind(right, o, pos) >= 0:
+            continue
+        close = norm.find(right, pos, pos + 20)
+        if close >= 0 and close - o <= 22:
+            return True
+    return False
+
+
+_QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"))
 
 
 def _lists_items(pre: str, v: Decimal) -> bool:
