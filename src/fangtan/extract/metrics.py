@@ -153,6 +153,9 @@ _FROM = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])(?=[^
 _PLAN_CUE = re.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
 _TARGET_RE = re.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
 _COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小|提高|降低|上升|提升)了?$")
+_CHANGE_ENDS = ("增长", "增长了", "增加", "增加了", "减少", "减少了", "提高", "提高了", "降低", "降低了", "上升", "下降",
+                "提升", "扩大", "缩小")  # a name ending so is a change: 营业收入增长(3亿元)
+_RATE_UNITS = frozenset(("%", "个百分点", "倍", "成"))
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _DURATION = re.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
@@ -582,7 +585,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         if len(run) > 1 and not (names and len(names) == len(run)):
             # 分别 over values whose items are not named here: each value with the shared name (its
             # evidence shows the rest), never the first value alone for the whole name
-            if not name:
+            if not name or (unit not in _RATE_UNITS and name.endswith(_CHANGE_ENDS)):
                 return 0, j, run[-1].end()
             for tok in run:
                 vv, vv2, uu, ap, _ = _read_value(tok)
@@ -590,6 +593,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                              (_ts(tok), tok.end()), verb="分别"))
             return len(run), j, run[-1].end()
         if names and (len(names) == len(run) or len(run) == 1):
+            if unit not in _RATE_UNITS and any(nm.endswith(_CHANGE_ENDS) for nm, _, _ in names):
+                return 0, j, run[-1].end()  # A、B分别增加1753万、2028万: absolute changes, not read yet
             for k, (nm, a, b) in enumerate(names):
                 tok = run[k] if len(run) > 1 else run[0]
                 vv, vv2, uu, ap, _ = _read_value(tok)
@@ -601,6 +606,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # 全球前1%学科: a threshold qualifying a noun (top 1 %), not a quantity
     if unit == "天" and norm[_ts(t) - 1 : _ts(t)] == "前":
         return None  # 就在前2天: a time, not a quantity
+    if cn and unit == "度":
+        return None  # 一度 (once, for a time), 两度: an adverb, not degrees or kilowatt-hours
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
     nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
@@ -635,6 +642,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
             ms.append(_M(c.text[a : a + len(pm.group("n"))], a, a + len(pm.group("n")), _ts(t), a + len(pm.group("n")),
                          "value_then_name", v, v2, unit, approx, (_ts(t), t.end())))
             return 1, i + 1, a + len(pm.group("n"))
+    if name.endswith(_CHANGE_ENDS) and unit not in _RATE_UNITS:
+        return None  # 营业收入增长3亿元, 每斤提高0.13元: an absolute change, which is not read yet
     aside = norm.count("（", left, _ts(t)) + norm.count("(", left, _ts(t)) > norm.count("）", left, _ts(t)) + norm.count(")", left, _ts(t))
     if v2 is None and i + 1 < len(toks) and toks[i + 1].group(_Q.v) is not None and _is_range(norm, t, toks[i + 1]):
         r = toks[i + 1]
