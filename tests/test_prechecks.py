@@ -147,3 +147,13 @@ def test_mangled_years_from_the_question_marks_are_the_full_scan():
         want = [m.span() for m in gaps._MANGLED_YEAR.finditer(t)
                 if "?" in m.group("year") and m.group("year").strip("?")]
         assert [m.span() for m in gaps._mangled_years(t, 0, len(t))] == want, t
+
+
+def test_noun_count_matches_are_the_full_scan():
+    rng = random.Random(9)
+    pieces = ["鹿场", "项目", "企业", "共", "现有", "2", "12", "两", "三", "个", "家", "名", "，", "：", ":", "分别是", "分别",
+              "即", "包括", "有", "按", "单位", "划分", "甲", "乙", "、", "。"]
+    samples = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
+    for t in norms() + tuple(samples):
+        want = [m.span() for m in counted_lists._NOUN_COUNT.finditer(t)]
+        assert [m.span() for m in counted_lists._noun_count_matches(t, 0, len(t))] == want, t

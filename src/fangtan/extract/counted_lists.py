@@ -50,7 +50,7 @@ _COUNT = regex.compile(
 # the noun first, the count after, the items after that: 现有鹿场2个，分别是A、B
 _NOUN_COUNT = regex.compile(
     r"""(?P<label>[\p{Han}]{2,8}?)(?P<num>\d{1,2}|[一二两三四五六七八九十]{1,3})(?P<mw>个|家|处|条|座|所|项|名)
-        (?=[，,：:](?:分别是|分别为|分别|即|包括|有)|：)""",
+        (?=[，,：:](?:按[^，,。；：:]{1,20}?)?(?:分别是|分别为|分别|即|包括|有)|：)""",
     regex.VERBOSE,
 )
 _NOT_A_LABEL = frozenset("倍番成年月日天次届周岁")
@@ -142,6 +142,8 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         items = _items_before(c, ms, n) if n >= 2 else None  # a list before needs two items or more
         if items is None:
             items = _items_after(c, phrase_e, n, end)
+        if items is None and n >= 2:
+            items = _grouped_items(c, phrase_e, n, end)
         if items is None and n in sizes:  # (no enumeration of n items: none to take)
             k = bisect_right(stops, me)
             limit = stops[k] if k < len(stops) else end
@@ -163,16 +165,23 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         n = _count(m.group("num"))
         if n is None or not 2 <= n <= 30:
             continue
-        items = _items_after(c, m.end(), n, end)
+        items = _items_after(c, m.end(), n, end) or _grouped_items(c, m.end(), n, end)
         if not items:
             continue
-        label = m.group("label")
+        label, ls = m.group("label"), m.start()  # the label and where the phrase starts
+        dm = _DATE_REST.match(label) if ls > 0 and norm[ls - 1].isdigit() else None
+        if dm is not None and len(label) - dm.end() >= 2:
+            label, ls = label[dm.end() :], ls + dm.end()  # 截至7月底未开工项目: 月底 ends the date
+        for w in ("共计", "总共", "合计", "共"):
+            if label.endswith(w) and len(label) - len(w) >= 2:
+                label = label[: -len(w)]  # 未开工项目共5个
+                break
         for v in ("现有", "共有", "拥有", "有"):
             i = label.rfind(v) if len(v) == 2 else (0 if label.startswith(v) else -1)  # 全镇现有鹿场: 鹿场
             if i >= 0 and len(label) - i - len(v) >= 2:
-                label = label[i + len(v):]
+                label = label[i + len(v) :]
                 break
-        cl = _counted_list(c, n, label, m.start(), m.end(), items, m.start(), max(b for _, _, b in items))
+        cl = _counted_list(c, n, label, ls, m.end(), items, ls, max(b for _, _, b in items))
         k = by_number.get(m.start("num"))
         if k is None:
             out.append(cl)
@@ -332,6 +341,53 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
     return None
 
 
+def _grouped_items(c: Cleaned, pos: int, n: int, end: int):
+    """Items listed by group after the count: 项目共5个，按责任单位划分分别是：甲市2个，A和B；乙市1个，C；…
+    Each group is ``owner`` + a count + 个 + its items; the groups' counts add up to ``n`` and each group
+    lists as many items as it counts (a group of one is one item, whatever it holds)."""
+    norm, text = c.norm, c.text
+    if not norm.startswith(("，", ","), pos):
+        return None
+    h = _GROUPED_HEAD.match(norm, pos, end)
+    if h is None:
+        return None
+    limit = min(end, h.end() + _GROUPED_REACH)
+    stop = _STOP_SENTENCE.search(norm, h.end(), limit)
+    e = stop.start() if stop else limit
+    out = []
+    total = 0
+    a = h.end()
+    while a < e:
+        b = _GROUP_SEP.search(norm, a, e)
+        be = b.start() if b else e
+        gm = _GROUP.fullmatch(norm, a, be)
+        if gm is None:
+            return None
+        k = _count(gm.group("k"))
+        if k is None:
+            return None
+        s0, e0 = gm.span("items")
+        parts = _split(norm, s0, e0)
+        if len(parts) != k:
+            parts = _split(norm, s0, e0, strict=True)
+        if len(parts) != k:
+            if k != 1:
+                return None
+            parts = [(s0, e0)]
+        total += k
+        out.extend((text[x:y].strip(" “”\"'"), x, y) for x, y in parts)
+        a = b.end() if b else e
+    return out if total == n and len(out) == n else None
+
+
+_DATE_REST = re.compile(r"[年月日](?:底|末|初|份|中旬|上旬|下旬)?")
+_GROUPED_HEAD = re.compile(r"[，,](?:按[^，,。；;：:]{1,20}?)?分别(?:是|为)?[：:]")
+_GROUP = re.compile(r"(?P<owner>[^，,；;。：:]{1,30}?)(?P<k>\d{1,2}|[一二两三四五六七八九十])个[，,](?P<items>[^；;。]+)")
+_GROUP_SEP = re.compile(r"[；;]")
+_STOP_SENTENCE = re.compile(r"[。！？\n]")
+_GROUPED_REACH = 800  # how far a list by groups is followed (bounded: linear)
+
+
 def _after_list_can_match(norm: str, pos: int, end: int) -> bool:
     """Whether _AFTER_LIST can match at ``pos``: after an optional closing quote, a colon, or one of
     分别/其中/即/包括/为/是 (after an optional comma). Exact, and cheaper than trying the pattern."""
@@ -417,7 +473,8 @@ def _noun_count_matches(norm: str, start: int, end: int) -> list:
     """The matches of ``_NOUN_COUNT.finditer(norm, start, end)``, found fast.
 
     A match is 2–8 characters, a count of 1–3 and a count word, then a colon, or a comma or colon
-    before 分别/即/包括/有; so it can only start 4 to 12 characters before such a place. Those
+    before 分别/即/包括/有 or before 按 (，按单位划分分别是); so it can only start 4 to 12 characters
+    before such a place. Those
     places are tried in order and the scan resumes after each match, as ``finditer`` does."""
     ends = []
     find = norm.find
@@ -425,7 +482,7 @@ def _noun_count_matches(norm: str, start: int, end: int) -> list:
     while i >= 0:
         ends.append(i)
         i = find("：", i + 1, end)
-    for w in ("分别", "即", "包括", "有"):
+    for w in ("分别", "即", "包括", "有", "按"):
         i = find(w, start + 1, end)
         while i >= 0:
             if norm[i - 1] in "，,：:":
