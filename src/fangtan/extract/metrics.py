@@ -147,6 +147,8 @@ _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|
 _PLACE_END = re.compile(r"[区县市省镇乡旗道州]")  # every _PLACE match holds one of these
 _PLACE_SUFFIX = frozenset("镇乡村县市区省州旗")
 # 从/由 and a number after it in a name: the start of a from-to change (not 由于, 从事, 从业, 自由, 理由)
+# between the value a change starts from and the value it reaches: 降至, 提高到, 达到
+_TO_GAP = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|回落|升|降|增|减)?(?:到|至)|达到")
 _COMPARATIVE_NEXT = frozenset("大高低快好多少强弱为")  # 较大, 较快…: 较 as "rather", not a comparison
 _FROM_WORD = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])")
 _FROM = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])(?=[^从由]*\d)")
@@ -645,10 +647,11 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if name.endswith(_CHANGE_ENDS) and unit not in _RATE_UNITS:
         return None  # 营业收入增长3亿元, 每斤提高0.13元: an absolute change, which is not read yet
     aside = norm.count("（", left, _ts(t)) + norm.count("(", left, _ts(t)) > norm.count("）", left, _ts(t)) + norm.count(")", left, _ts(t))
-    if v2 is None and i + 1 < len(toks) and toks[i + 1].group(_Q.v) is not None and _is_range(norm, t, toks[i + 1]):
-        r = toks[i + 1]
-        fm = _FROM_WORD.search(pre)
-        if fm is not None:  # 从1千瓦到6千瓦: a change from one value to the other; the value is the one reached
+    r = toks[i + 1] if v2 is None and i + 1 < len(toks) and toks[i + 1].group(_Q.v) is not None else None
+    fm = _FROM_WORD.search(pre) if r is not None else None
+    if r is not None and (_is_range(norm, t, r) or (
+            fm is not None and r.group(_Q.unit) == unit and _TO_GAP.fullmatch(norm, t.end(), _ts(r)) is not None)):
+        if fm is not None:  # 从1千瓦到6千瓦, 由9.8%降至7.5%: a change from one value to another; the value reached
             nm, a2, b2, sc, vb = _clean_name(c, g, left, left + fm.start())
             if not nm:
                 return None
