@@ -667,7 +667,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
 
 
 def _in_short_quote(norm: str, s: int, pos: int) -> bool:
-    """Whether ``pos`` is inside a short quotation (“最后一公里”, ‘最先一公里’, 「三個一」): a slogan."""
+    """Whether ``pos`` is inside a short quotation (“最后一公里”, ‘最先一公里’, 「三個一」) or title (《在晴朗的一天出發》)."""
     for left, right in _QUOTES:
         o = norm.rfind(left, max(s, pos - 24), pos)  # bounded: a long sentence stays linear
         if o < 0 or norm.rfind(right, o, pos) >= 0:
@@ -678,7 +678,7 @@ def _in_short_quote(norm: str, s: int, pos: int) -> bool:
     return False
 
 
-_QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"))
+_QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("《", "》"))
 
 
 def _lists_items(pre: str, v: Decimal) -> bool:
