@@ -668,6 +668,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
 
 def _in_short_quote(norm: str, s: int, pos: int) -> bool:
     """Whether ``pos`` is inside a short quotation (“最后一公里”, ‘最先一公里’, 「三個一」) or title (《在晴朗的一天出發》)."""
+    if _OPEN_QUOTE.search(norm, max(s, pos - 24), pos) is None:
+        return False  # no opening quote nearby (the usual case): one search instead of one per kind
     for left, right in _QUOTES:
         o = norm.rfind(left, max(s, pos - 24), pos)  # bounded: a long sentence stays linear
         if o < 0 or norm.rfind(right, o, pos) >= 0:
@@ -679,6 +681,7 @@ def _in_short_quote(norm: str, s: int, pos: int) -> bool:
 
 
 _QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("《", "》"))
+_OPEN_QUOTE = re.compile("[" + "".join(left for left, _ in _QUOTES) + "]")
 
 
 def _lists_items(pre: str, v: Decimal) -> bool:
