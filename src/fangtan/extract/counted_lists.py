@@ -142,7 +142,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         items = _items_before(c, ms, n) if n >= 2 else None  # a list before needs two items or more
         if items is None:
             items = _items_after(c, phrase_e, n, end)
-        if items is None and n >= 2:
+        if items is None and n >= 2 and norm.startswith(_COMMAS, phrase_e):
             items = _grouped_items(c, phrase_e, n, end)
         if items is None and n in sizes:  # (no enumeration of n items: none to take)
             k = bisect_right(stops, me)
@@ -201,7 +201,8 @@ def _counted_list(c: Cleaned, n: int, label: str, phrase_s: int, phrase_e: int, 
 
 def _plausible(items) -> bool:
     """Items are short, and none is a quantity (二类海水比例为70.4%，比上年…: not a list)."""
-    return all(0 < len(t) <= 60 and _QUANTITY_ITEM.match(t) is None for t, _, _ in items)
+    return all(0 < len(t) <= 60 and (not (t[0].isdigit() or t[0] == ".") or _QUANTITY_ITEM.match(t) is None)
+               for t, _, _ in items)
 
 
 _QUANTITY_ITEM = re.compile(r"[\d.]+(?:%|‰|个百分点|倍|[万亿]?元|[万亿]?人)")
@@ -346,7 +347,7 @@ def _grouped_items(c: Cleaned, pos: int, n: int, end: int):
     Each group is ``owner`` + a count + 个 + its items; the groups' counts add up to ``n`` and each group
     lists as many items as it counts (a group of one is one item, whatever it holds)."""
     norm, text = c.norm, c.text
-    if not norm.startswith(("，", ","), pos):
+    if not norm.startswith(_COMMAS, pos):
         return None
     h = _GROUPED_HEAD.match(norm, pos, end)
     if h is None:
@@ -385,6 +386,7 @@ _GROUPED_HEAD = re.compile(r"[，,](?:按[^，,。；;：:]{1,20}?)?分别(?:是
 _GROUP = re.compile(r"(?P<owner>[^，,；;。：:]{1,30}?)(?P<k>\d{1,2}|[一二两三四五六七八九十])个[，,](?P<items>[^；;。]+)")
 _GROUP_SEP = re.compile(r"[；;]")
 _STOP_SENTENCE = re.compile(r"[。！？\n]")
+_COMMAS = ("，", ",")
 _GROUPED_REACH = 800  # how far a list by groups is followed (bounded: linear)
 
 
