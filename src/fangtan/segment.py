@@ -103,7 +103,7 @@ def segment(c: Cleaned, g: Grammar | None = None) -> Segments:
         name = None
         m = _TITLE_NAME.match(seg.title) if seg.title else None
         if m and m.group("name") not in _NOT_NAMES:
-            name = m.group("name")  # 陳美齡：…: the title names the one who answers
+            name = m.group("name")  # 某某：…: the title names the one who answers
         else:
             # the lead introduces the one who answers: 市统计局局长刘洋介绍…并答记者问
             first_q = min(t.marker for t in seg.turns)

@@ -102,7 +102,7 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
             open_[style] = [item]
         elif n == 2 and style in _GLUED_FIRST:
             # （二） after a boundary, its （一） glued to the words before it (a page that lost its line
-            # breaks: 审计结果（一）财务收支…): the last （一） since the previous item of this style
+            # breaks: 检查结果（一）资金…): the last （一） since the previous item of this style
             first = _glued_first(c, style, cur[-1][2] if cur else start, ms)
             if first is not None:
                 if cur and len(cur) >= 2:

@@ -352,7 +352,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         cut = max(cut, p + 1)
     p = seg.rfind("有")
     if p > 0 and seg[p - 1] in _PLACE_SUFFIX and len(seg) - p > 2:
-        cut = max(cut, p + 1)  # 柳河镇有矿产用地: a place has the indicator
+        cut = max(cut, p + 1)  # 某镇有林地: a place has the indicator
     p = seg.rfind("较")
     if p - cut >= 2 and seg[p - 1] != "比" and seg[p + 1 : p + 2] not in _COMPARATIVE_NEXT \
             and _COMPARED_CHANGE.search(seg, p) is None:  # not 余额较上月提高(15亿元): a change, no name
@@ -667,7 +667,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
 
 
 def _in_short_quote(norm: str, s: int, pos: int) -> bool:
-    """Whether ``pos`` is inside a short quotation (“最后一公里”, ‘最先一公里’, 「三個一」) or title (《在晴朗的一天出發》)."""
+    """Whether ``pos`` is inside a short quotation (“最后一公里”, ‘最后一米’, 「三個一」) or title (《美好的一天》)."""
     if _OPEN_QUOTE.search(norm, max(s, pos - 24), pos) is None:
         return False  # no opening quote nearby (the usual case): one search instead of one per kind
     for left, right in _QUOTES:
