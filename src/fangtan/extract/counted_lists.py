@@ -225,7 +225,7 @@ def _items_before(c: Cleaned, pos: int, n: int):
         body_end = q  # A、B、C“新三样”: the count phrase is quoted with a word before the number
     d = norm.rfind("的", start, body_end)
     if d >= 0 and norm.count("“", start, d) == norm.count("”", start, d):
-        start = d + 1  # 覆盖城乡的县乡村三级…: items do not reach back over 的
+        start = d + 1  # 覆盖全域的省市县三级…: items do not reach back over 的
     if body_end - start < 2:
         return None
     if _SEP_CHARS.search(norm, start, body_end) is None:

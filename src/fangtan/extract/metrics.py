@@ -371,7 +371,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         cut = max(cut, lm.end())  # A、B、C三大先导产业规模: the name starts at the count
     d = seg.rfind("的")
     if not lists and d > cut and "、" in seg[cut:d] and len(seg) - d - 1 >= 3:
-        cut = d + 1  # 各种类型、不同级别的自然保护区
+        cut = d + 1  # 各种类型、不同规模的城市公园
     q = seg.rfind("”")
     if q >= cut and len(seg) - q - 1 >= 3 and not any(v in seg[q + 1 :] for v in ("的",)):
         cut = q + 1
@@ -823,7 +823,7 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
     gr = growths[0]
     main = [m for m in ms[-_RECENT:] if not m.aside]
     if name and main and main[-1].growth is None and left == main[-1].end and len(name) <= 2:
-        name = ""  # 赤字率拟按4%左右安排、比上年提高1个百分点: a verb after the value, not a name
+        name = ""  # 比例按5%左右安排、比上年提高1个百分点: a verb after the value, not a name
     if name and not _is_basis_only(name):
         last = ms[-1] if ms else None
         if last is not None and last.growth is None and last.value is not None and name in ("增速", "增幅"):
