@@ -200,9 +200,12 @@ def _counted_list(c: Cleaned, n: int, label: str, phrase_s: int, phrase_e: int, 
 
 
 def _plausible(items) -> bool:
-    """Items are short, and none is a quantity (二类海水比例为70.4%，比上年…: not a list)."""
+    """Items are short words (a letter or character in each), none is a quantity (二类海水比例为70.4%，
+    比上年…), and two items of one character each are places, levels or directions (not 曹、槐两口子)."""
+    if len(items) == 2 and all(len(t) == 1 for t, _, _ in items) and not all(t in _ONE_CHAR_ITEMS for t, _, _ in items):
+        return False
     return all(0 < len(t) <= 60 and (not (t[0].isdigit() or t[0] == ".") or _QUANTITY_ITEM.match(t) is None)
-               for t, _, _ in items)
+               and any(ch.isalpha() for ch in t) for t, _, _ in items)
 
 
 _QUANTITY_ITEM = re.compile(r"[\d.]+(?:%|‰|个百分点|倍|[万亿]?元|[万亿]?人)")
