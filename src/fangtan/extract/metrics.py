@@ -149,6 +149,8 @@ _PLACE_SUFFIX = frozenset("镇乡村县市区省州旗")
 # 从/由 and a number after it in a name: the start of a from-to change (not 由于, 从事, 从业, 自由, 理由)
 # between the value a change starts from and the value it reaches: 降至, 提高到, 达到
 _TO_GAP = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|回落|升|降|增|减)?(?:到|至)|达到")
+_TITLE_VERB = re.compile(r"获评|被评为|评为|入选|荣获|获批|被认定为|认定为|被命名为|命名为")
+_TITLE_END = re.compile(r"[，,。；;、：:！？\s（(]")
 _COMPARATIVE_NEXT = frozenset("大高低快好多少强弱为")  # 较大, 较快…: 较 as "rather", not a comparison
 _FROM_WORD = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])")
 _FROM = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])(?=[^从由]*\d)")
@@ -621,6 +623,12 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     money_after_verb = _is_han(after or " ") and after != "的" and name.endswith(_ISSUE_VERBS)
     if not name or (is_count and after != "的") or pct_of or money_after_verb:
         pname, pa, pb = _post_name(c, t.end(), nxt_limit, lists=pct_of)
+        if is_count and pname and (tv := _TITLE_VERB.match(norm, pb, e)) is not None:
+            # 1家企业获评国家级单项冠军企业: what the count is, is the title its members won
+            q = _TITLE_END.search(norm, tv.end(), min(e, tv.end() + 24))
+            te = q.start() if q else (e if e - tv.end() <= 24 else -1)  # the title ends the clause
+            if te - tv.end() >= 2:
+                pname, pa, pb = c.text[tv.end() : te], tv.end(), te
         if pname.endswith("中") and norm[pb : pb + 1] in "，,。；、":
             return None  # 8项重点任务中: a group being talked about
         if is_count and not pname and norm.startswith(_POST_CLAUSE_HEADS, pa):
