@@ -131,6 +131,8 @@ def _can_be_name(g: Grammar, name: str) -> bool:
     and not itself a quantity (由上年的88个增加到317个 → 88个: the value a change started from)."""
     if name in _NOT_A_NAME:
         return False
+    if len(name) >= 4 and name[-1] == "时" and name[-2] not in _SHI_WORDS:
+        return False  # 重新发现朱鹮时(只有7只): a time clause, not an indicator
     return not (name[:1].isdigit() and g.quantity_no_rate.fullmatch(name) is not None)
 
 
@@ -141,7 +143,7 @@ _LEAD_VERBS = ("要力争", "累计完成", "共完成", "已建成", "将完成
 _LEAD_BY_FIRST: dict[str, tuple[str, ...]] = {}  # the lead verbs by their first character, in their order
 for _v in _LEAD_VERBS:
     _LEAD_BY_FIRST[_v[0]] = _LEAD_BY_FIRST.get(_v[0], ()) + (_v,)
-_TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|1?\d(?:[-—–]\d{1,2})?月份?)$")
+_TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度|前三季度|全年|今年|去年|明年|当年|1?\d(?:[-—–]\d{1,2})?月份?)$")
 # a place name before an indicator: 光明区GDP (not 地级及以上城市…, 脱贫县…: kinds of place, not places)
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _PLACE_END = re.compile(r"[区县市省镇乡旗道州]")  # every _PLACE match holds one of these
@@ -151,6 +153,7 @@ _PLACE_SUFFIX = frozenset("镇乡村县市区省州旗")
 _TO_GAP = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|回落|升|降|增|减)?(?:到|至)|达到")
 _TITLE_VERB = re.compile(r"获评|被评为|评为|入选|荣获|获批|被认定为|认定为|被命名为|命名为")
 _TITLE_END = re.compile(r"[，,。；;、：:！？\s（(]")
+_TO_VERB = re.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大)(?:到|至)|提到|达到|升至|降至|增至|减至")
 _COMPARATIVE_NEXT = frozenset("大高低快好多少强弱为")  # 较大, 较快…: 较 as "rather", not a comparison
 _FROM_WORD = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])")
 _FROM = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])(?=[^从由]*\d)")
@@ -172,6 +175,7 @@ _HEDGE_END = frozenset("约近超逾过破少于达余多到")
 # what is left of a clause is no indicator when it is only one of these (同一天 → 同, 还只是5个 → 只)
 _NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了至到")
 # an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
+_SHI_WORDS = frozenset("小工课学机当同届随及临平按准实定适历计暂超用耗")  # 小时, 工时, 课时…: words, not "when"
 _NAME_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}(?:是(?![否非不])|、)")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
 _ASCII_DIGITS = frozenset("0123456789")
@@ -359,11 +363,20 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if p - cut >= 2 and seg[p - 1] != "比" and seg[p + 1 : p + 2] not in _COMPARATIVE_NEXT \
             and _COMPARED_CHANGE.search(seg, p) is None:  # not 余额较上月提高(15亿元): a change, no name
         return _clean_name(c, g, a, a + p, lists)  # 研发投入较“十三五”时期(增长): the basis is not in the name
+    tm = _TO_VERB.search(seg, cut + 2) if ("到" in seg or "至" in seg) else None
+    if tm is not None and len(seg) - tm.end() >= 2 and "的" not in seg[tm.end() : -1]:  # not 达到二级标准的城市
+        return _clean_name(c, g, a, a + tm.start(), lists)  # 支付额今年提到人均收入(6倍): the name is before 提到
     fm = _FROM.search(seg, cut) if ("从" in seg or "由" in seg) else None
     if fm is not None and fm.start() - cut >= 2:
         return _clean_name(c, g, a, a + fm.start(), lists)  # 总市值从5790亿美元(增加到): the name is before 从
+    period_at = -1  # where the period that the name was cut after begins
     for pm in _PERIOD.finditer(seg, cut) if _PERIOD_HINT.search(seg, cut) is not None else ():
         if pm.end() < len(seg) and _is_calendar(pm.group()):
+            if pm.end() > cut:
+                k = pm.start()
+                while k > cut and seg[k - 1].isdigit():
+                    k -= 1  # 3年内: the number is the period's
+                period_at = k if k - cut >= 2 and "、" not in seg[cut:k] else -1  # (not a list of names)
             cut = max(cut, pm.end())
         elif pm.end() == len(seg) and pm.start() > 1 and seg[pm.start() - 1] in " ，,":
             # 商品房销售面积 前八月同比增…: the period closes the name; the name is before it
@@ -424,6 +437,9 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
+    if not name and period_at >= 2:
+        # 粮食产量今年达到5万吨: nothing but verbs after the period; the name is before it
+        return _clean_name(c, g, a, a + period_at, lists)
     if name[:1] in "较比" and name[:2] not in ("比重", "比例", "比率", "比值", "较大", "较高", "较低"):
         name = ""  # 较“十三五”时期(增长50%): a comparison basis, not a name
     if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)) or _has_pronoun(name) \
