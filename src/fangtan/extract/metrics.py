@@ -152,7 +152,7 @@ _PLACE_SUFFIX = frozenset("镇乡村县市区省州旗")
 # between the value a change starts from and the value it reaches: 降至, 提高到, 达到
 _TO_GAP = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|回落|升|降|增|减)?(?:到|至)|达到")
 _TITLE_VERB = re.compile(r"获评|被评为|评为|入选|荣获|获批|被认定为|认定为|被命名为|命名为")
-_TITLE_END = re.compile(r"[，,。；;、：:！？\s（(]")
+_TITLE_END = re.compile(rf"[，,。；;、：:！？{_WHITE_SPACE}（(]")
 _TO_VERB = re.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大)(?:到|至)|提到|达到|升至|降至|增至|减至")
 _COMPARATIVE_NEXT = frozenset("大高低快好多少强弱为")  # 较大, 较快…: 较 as "rather", not a comparison
 _FROM_WORD = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])")
