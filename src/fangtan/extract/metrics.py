@@ -660,7 +660,9 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                          (_ts(t), t.end()), verb=verb))
             return 1, i + 1, t.end()
         if not name:
-            return None
+            name, ns, ne, scope = _topic_name(c, g, s, left, _ts(t))
+            if not name:
+                return None
     if norm.startswith(("为", "為"), t.end()):
         pm = _AS_LIMIT.match(norm, t.end(), t.end() + 4)
         if pm:
@@ -688,6 +690,31 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return 1, i + 2, r.end()
     ms.append(_M(name, ns, ne, ns, t.end(), "name_value", v, v2, unit, approx, (_ts(t), t.end()), aside=aside, verb=verb, scope=scope))
     return 1, i + 1, t.end()
+
+
+def _topic_name(c: Cleaned, g: Grammar, s: int, left: int, ts: int) -> tuple[str, int, int, str | None]:
+    """风车叶片，已经增长到108米: where the clause before a value holds only verbs, the clause before it,
+    a short noun phrase with no number, is the name (a topic, then what is said of it)."""
+    norm = c.norm
+    if left <= s or norm[left - 1] not in "，," or _VERBS_ONLY.fullmatch(norm, left, ts) is None:
+        return "", left, left, None
+    p = max(norm.rfind("，", s, left - 1), norm.rfind(",", s, left - 1)) + 1
+    p = max(p, s)
+    if not 2 <= left - 1 - p <= 16 or any(ch.isdigit() for ch in norm[p : left - 1]):
+        return "", left, left, None
+    name, ns, ne, scope, _ = _clean_name(c, g, p, left - 1)
+    if not name or _has_verb_inside(name):
+        return "", left, left, None
+    return name, ns, ne, scope
+
+
+def _has_verb_inside(name: str) -> bool:
+    return _TOPIC_VERB.search(name) is not None
+
+
+# a clause of verbs and adverbs only, before a value: 已经增长到, 达到, 共有
+_VERBS_ONLY = re.compile(r"(?:已经|已|也|都|还|共|仅|约|均|分别|再|又|将|目前|现在)*(?:增长到|增加到|提高到|达到|达|为|有|共有|超过|突破)")
+_TOPIC_VERB = re.compile(r"[是有在为将把被让使]|推进|实施|开展|建设|完成|实现|达到|增长|提高|发展")
 
 
 def _in_short_quote(norm: str, s: int, pos: int) -> bool:
