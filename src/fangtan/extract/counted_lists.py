@@ -171,7 +171,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         label, ls = m.group("label"), m.start()  # the label and where the phrase starts
         dm = _DATE_REST.match(label) if ls > 0 and norm[ls - 1].isdigit() else None
         if dm is not None and len(label) - dm.end() >= 2:
-            label, ls = label[dm.end() :], ls + dm.end()  # 截至7月底未开工项目: 月底 ends the date
+            label, ls = label[dm.end() :], ls + dm.end()  # 截至9月底未开工项目: 月底 ends the date
         for w in ("共计", "总共", "合计", "共"):
             if label.endswith(w) and len(label) - len(w) >= 2:
                 label = label[: -len(w)]  # 未开工项目共5个
@@ -186,7 +186,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         if k is None:
             out.append(cl)
         else:
-            out[k] = cl  # 现有铁矿企业2个，分别是…: one list, named by its noun rather than by 个
+            out[k] = cl  # 现有石材企业2个，分别是…: one list, named by its noun rather than by 个
     out.sort(key=lambda x: x.span.start)
     return out
 
@@ -200,7 +200,7 @@ def _counted_list(c: Cleaned, n: int, label: str, phrase_s: int, phrase_e: int, 
 
 
 def _plausible(items) -> bool:
-    """Items are short words (a letter or character in each), none is a quantity (二类海水比例为70.4%，
+    """Items are short words (a letter or character in each), none is a quantity (二类海水比例为65.3%，
     比上年…), and two items of one character each are places, levels or directions (not 曹、槐两口子)."""
     if len(items) == 2 and all(len(t) == 1 for t, _, _ in items) and not all(t in _ONE_CHAR_ITEMS for t, _, _ in items):
         return False
@@ -328,7 +328,7 @@ def _items_after(c: Cleaned, pos: int, n: int, end: int):
     if not m:
         return None
     if n == 1 and m.group().strip("”\"，,：:") in ("为", "是"):
-        return None  # 一般为…, 一做就是13年: one thing that is something, a copula, not a list of one
+        return None  # 一般为…, 一守就是15年: one thing that is something, a copula, not a list of one
     stop = _STOP.search(norm, m.end(), min(end, m.end() + 200))
     e = stop.start() if stop else min(end, m.end() + 200)
     comma = _COMMA.search(norm, m.end(), e)

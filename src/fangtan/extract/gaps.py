@@ -7,8 +7,8 @@ carries the inferred year, marked with the evidence span.
 >>> from fangtan.grammar import Grammar
 >>> [(x.kind, x.inferred_value) for x in extract(clean("产值万元,同比增长%。年是“十四五”开局之年。"), Grammar.default())]
 [('number', None), ('number', None), ('year', 2021)]
->>> [(x.kind, x.context) for x in extract(clean("(二??九年六月公告)"), Grammar.default())]
-[('year', '(二??九年六月公告)')]
+>>> [(x.kind, x.context) for x in extract(clean("(二??八年五月公告)"), Grammar.default())]
+[('year', '(二??八年五月公告)')]
 """
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
             src = new_span(a, b)
         found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), inferred_value=inferred,
                                      inferred_from=src, span=new_span(s, e))))
-    for m in _mangled_years(norm, start, end):  # a year whose digits became ? (二??九年): a year gap
+    for m in _mangled_years(norm, start, end):  # a year whose digits became ? (二??八年): a year gap
         s, e = c.span(m.start(), m.end())
         found.append((m.start(), _new_Gap(kind="year", context=_context(c, m.start(), m.end()), span=new_span(s, e))))
     found.sort(key=lambda x: x[0])

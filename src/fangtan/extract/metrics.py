@@ -132,7 +132,7 @@ def _can_be_name(g: Grammar, name: str) -> bool:
     if name in _NOT_A_NAME:
         return False
     if len(name) >= 4 and name[-1] == "时" and name[-2] not in _SHI_WORDS:
-        return False  # 重新发现朱鹮时(只有7只): a time clause, not an indicator
+        return False  # 重新发现白鹤时(只有5只): a time clause, not an indicator
     return not (name[:1].isdigit() and g.quantity_no_rate.fullmatch(name) is not None)
 
 
@@ -172,7 +172,7 @@ _ENDS_WITH_COUNT = re.compile(r"[一二两三四五六七八九十][个项名家
 _SMALL_CN = frozenset("一二两三四五六七八九十")
 _COUNT_WORDS = frozenset("个项名家条种类件位所支批张片场次座")
 _HEDGE_END = frozenset("约近超逾过破少于达余多到")
-# what is left of a clause is no indicator when it is only one of these (同一天 → 同, 还只是5个 → 只)
+# what is left of a clause is no indicator when it is only one of these (同一天 → 同, 还只是8个 → 只)
 _NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了至到")
 # an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
 _SHI_WORDS = frozenset("小工课学机当同届随及临平按准实定适历计暂超用耗")  # 小时, 工时, 课时…: words, not "when"
@@ -311,7 +311,7 @@ def _ts(t: regex.Match[str]) -> int:
 
 
 def _is_range(norm: str, t: regex.Match[str], nxt: regex.Match[str]) -> bool:
-    """8.5亿元至10亿元: two values of one unit joined by 至, 到 or a dash are one range."""
+    """3.2亿元至4亿元: two values of one unit joined by 至, 到 or a dash are one range."""
     if not (norm[t.end() : _ts(nxt)] in _RANGE_SIGNS and nxt.group(_Q.v) is not None and t.group(_Q.num2) is None
             and t.group(_Q.unit) == nxt.group(_Q.unit) and nxt.group(_Q.num2) is None):
         return False
@@ -361,14 +361,14 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         cut = max(cut, p + 1)  # 某镇有林地: a place has the indicator
     p = seg.rfind("较")
     if p - cut >= 2 and seg[p - 1] != "比" and seg[p + 1 : p + 2] not in _COMPARATIVE_NEXT \
-            and _COMPARED_CHANGE.search(seg, p) is None:  # not 余额较上月提高(15亿元): a change, no name
+            and _COMPARED_CHANGE.search(seg, p) is None:  # not 余额较上月提高(8亿元): a change, no name
         return _clean_name(c, g, a, a + p, lists)  # 研发投入较“十三五”时期(增长): the basis is not in the name
     tm = _TO_VERB.search(seg, cut + 2) if ("到" in seg or "至" in seg) else None
     if tm is not None and len(seg) - tm.end() >= 2 and "的" not in seg[tm.end() : -1]:  # not 达到二级标准的城市
-        return _clean_name(c, g, a, a + tm.start(), lists)  # 支付额今年提到人均收入(6倍): the name is before 提到
+        return _clean_name(c, g, a, a + tm.start(), lists)  # 支付额今年提到人均收入(4倍): the name is before 提到
     fm = _FROM.search(seg, cut) if ("从" in seg or "由" in seg) else None
     if fm is not None and fm.start() - cut >= 2:
-        return _clean_name(c, g, a, a + fm.start(), lists)  # 总市值从5790亿美元(增加到): the name is before 从
+        return _clean_name(c, g, a, a + fm.start(), lists)  # 总产值从50亿元(增加到): the name is before 从
     period_at = -1  # where the period that the name was cut after begins
     for pm in _PERIOD.finditer(seg, cut) if _PERIOD_HINT.search(seg, cut) is not None else ():
         if pm.end() < len(seg) and _is_calendar(pm.group()):
@@ -441,7 +441,7 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
         # 粮食产量今年达到5万吨: nothing but verbs after the period; the name is before it
         return _clean_name(c, g, a, a + period_at, lists)
     if name[:1] in "较比" and name[:2] not in ("比重", "比例", "比率", "比值", "较大", "较高", "较低"):
-        name = ""  # 较“十三五”时期(增长50%): a comparison basis, not a name
+        name = ""  # 较“十三五”时期(增长35%): a comparison basis, not a name
     if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)) or _has_pronoun(name) \
             or _ENDS_WITH_COUNT.search(name) \
             or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.search(name):  # (余额)比上年减少0.8万亩: a change
@@ -528,11 +528,11 @@ def _post_name(c: Cleaned, a: int, limit: int, lists: bool = False) -> tuple[str
     m = stop.search(norm, a, b)
     t = m.start() if m else b
     if a < t < b and norm[t] in "（(":
-        # 25家社区（小区）阅读空间, 128个村（社区）: a short gloss in brackets inside the noun
+        # 8家社区（小区）书屋, 128个村（社区）: a short gloss in brackets inside the noun
         g = _GLOSS.match(norm, t, limit)
         if g is not None and norm.startswith("“", g.end()):
             q = norm.find("”", g.end() + 1, min(limit, g.end() + 14))
-            if q > g.end() + 1:  # 25家社区（小区）“阅读空间”: the quoted noun, as right after a count
+            if q > g.end() + 1:  # 8家社区（小区）“书屋”: the quoted noun, as right after a count
                 return c.text[g.end() + 1 : q], g.end() + 1, q
         elif g is not None:
             m = stop.search(norm, g.end(), min(limit, g.end() + 12))
@@ -614,7 +614,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
             return len(run), j, run[-1].end()
         if names and (len(names) == len(run) or len(run) == 1):
             if unit not in _RATE_UNITS and any(nm.endswith(_CHANGE_ENDS) for nm, _, _ in names):
-                return 0, j, run[-1].end()  # A、B分别增加1753万、2028万: absolute changes, not read yet
+                return 0, j, run[-1].end()  # A、B分别增加120万、95万: absolute changes, not read yet
             for k, (nm, a, b) in enumerate(names):
                 tok = run[k] if len(run) > 1 else run[0]
                 vv, vv2, uu, ap, _ = _read_value(tok)
@@ -623,9 +623,9 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if t.group(_Q.vha) in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
         return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
     if unit == "%" and norm[_ts(t) - 1 : _ts(t)] == "前" and _is_han(norm[t.end() : t.end() + 1] or " "):
-        return None  # 全球前1%学科: a threshold qualifying a noun (top 1 %), not a quantity
+        return None  # 全国前1%专业: a threshold qualifying a noun (top 1 %), not a quantity
     if unit == "天" and norm[_ts(t) - 1 : _ts(t)] == "前":
-        return None  # 就在前2天: a time, not a quantity
+        return None  # 就在前3天: a time, not a quantity
     if cn and unit == "度":
         return None  # 一度 (once, for a time), 两度: an adverb, not degrees or kilowatt-hours
     if is_count and _lists_items(pre, v):
@@ -640,7 +640,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     if not name or (is_count and after != "的") or pct_of or money_after_verb:
         pname, pa, pb = _post_name(c, t.end(), nxt_limit, lists=pct_of)
         if is_count and pname and (tv := _TITLE_VERB.match(norm, pb, e)) is not None:
-            # 1家企业获评国家级单项冠军企业: what the count is, is the title its members won
+            # 2家园区获评省级示范园区: what the count is, is the title its members won
             q = _TITLE_END.search(norm, tv.end(), min(e, tv.end() + 24))
             te = q.start() if q else (e if e - tv.end() <= 24 else -1)  # the title ends the clause
             if te - tv.end() >= 2:
@@ -671,20 +671,20 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                          "value_then_name", v, v2, unit, approx, (_ts(t), t.end())))
             return 1, i + 1, a + len(pm.group("n"))
     if name.endswith(_CHANGE_ENDS) and unit not in _RATE_UNITS:
-        return None  # 营业收入增长3亿元, 每斤提高0.13元: an absolute change, which is not read yet
+        return None  # 营业收入增长3亿元, 每斤提高0.1元: an absolute change, which is not read yet
     aside = norm.count("（", left, _ts(t)) + norm.count("(", left, _ts(t)) > norm.count("）", left, _ts(t)) + norm.count(")", left, _ts(t))
     r = toks[i + 1] if v2 is None and i + 1 < len(toks) and toks[i + 1].group(_Q.v) is not None else None
     fm = _FROM_WORD.search(pre) if r is not None else None
     if r is not None and (_is_range(norm, t, r) or (
             fm is not None and r.group(_Q.unit) == unit and _TO_GAP.fullmatch(norm, t.end(), _ts(r)) is not None)):
-        if fm is not None:  # 从1千瓦到6千瓦, 由9.8%降至7.5%: a change from one value to another; the value reached
+        if fm is not None:  # 从7千瓦到22千瓦, 由5.2%降至4.6%: a change from one value to another; the value reached
             nm, a2, b2, sc, vb = _clean_name(c, g, left, left + fm.start())
             if not nm:
                 return None
             rv, rv2, ru, rap, _ = _read_value(r)
             ms.append(_M(nm, a2, b2, a2, r.end(), "name_value", rv, rv2, ru, rap, (_ts(r), r.end()), verb=vb, scope=sc))
             return 1, i + 2, r.end()
-        # 8.5亿元至10亿元: one value from 8.5 to 10
+        # 3.2亿元至4亿元: one value from 3.2 to 4
         ms.append(_M(name, ns, ne, ns, r.end(), "name_value", v, _read_value(r)[0], unit, approx, (_ts(t), r.end()),
                      aside=aside, verb=verb, scope=scope))
         return 1, i + 2, r.end()
@@ -693,7 +693,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
 
 
 def _topic_name(c: Cleaned, g: Grammar, s: int, left: int, ts: int) -> tuple[str, int, int, str | None]:
-    """风车叶片，已经增长到108米: where the clause before a value holds only verbs, the clause before it,
+    """常住人口，已经增长到30万人: where the clause before a value holds only verbs, the clause before it,
     a short noun phrase with no number, is the name (a topic, then what is said of it)."""
     norm = c.norm
     if left <= s or norm[left - 1] not in "，," or _VERBS_ONLY.fullmatch(norm, left, ts) is None:
@@ -889,7 +889,7 @@ def _growth(c, g, t, toks, i, left, ms, s, e) -> int:
     last = main[-1] if main else None
     if last is None:
         if t.group(_Q.g) is not None and verb.startswith(_RATE_NOUNS):
-            # 平均增速只有5.1%, with no indicator before it in the sentence: the rate noun is the name
+            # 平均增速只有4.2%, with no indicator before it in the sentence: the rate noun is the name
             ne = t.start(_Q.gverb) + 2
             ns = t.start(_Q.basis) if basis in _RATE_NOUN_BASES and t.end(_Q.basis) == ne - 2 else ne - 2
             ms.append(_M(c.text[ns:ne], ns, ne, ns, gr["span"][1], "rate_noun_growth", growth=gr))
