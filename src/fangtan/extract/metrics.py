@@ -12,8 +12,9 @@ after it), attach a growth to the value it follows, and spread ``分别`` lists 
 """
 from __future__ import annotations
 
+import heapq
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -104,7 +105,7 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
     toks = _scan(norm, g, start, end)
     out: list[Metric] = []
     if not toks:
-        return out
+        return _with_indices(c, g, start, end, out)
     try:
         k = 0
         for sm in _SENTENCE.finditer(norm, start, end):
@@ -123,7 +124,47 @@ def extract(c: Cleaned, g: Grammar, start: int = 0, end: int | None = None) -> l
                 break
     finally:
         _ts.cache_clear()  # the cached tokens hold the text: do not keep a large document alive after its parse
-    return out
+    return _with_indices(c, g, start, end, out)
+
+
+def _with_indices(c: Cleaned, g: Grammar, start: int, end: int, out: list[Metric]) -> list[Metric]:
+    """``out`` with the values that have no unit because their indicator is an index or a score
+    (制造业PMI为50.2, 综合指数为3.85, 平均分大概是107左右), each put in text order."""
+    norm = c.norm
+    spans: list[tuple[int, int]] | None = None  # the metrics read, by start (made once, if needed)
+    new: list[Metric] = []
+    for m in _UNITLESS.finditer(norm, start, end):  # (its literal first characters make the scan fast)
+        left = max(start, m.start() - 40)
+        stop = _CLAUSE_START.search(norm, left, m.start())
+        while stop is not None:  # the clause start: after the last delimiter before the head
+            left = stop.end()
+            stop = _CLAUSE_START.search(norm, left, m.start())
+        name, a, b, scope, verb = _clean_name(c, g, left, m.end("head"))
+        if not name or not _can_be_name(g, name):
+            continue
+        vs, ve = c.span(m.start("num"), m.end("num"))
+        if spans is None:
+            spans = sorted((x.span.start, x.span.end) for x in out)
+        lo, hi = bisect_left(spans, (vs - 200,)), bisect_left(spans, (ve,))
+        if any(spans[k][1] > vs for k in range(lo, hi)):
+            continue  # inside a metric already read (a metric spans far less than 200 characters)
+        hedge = m.group("ha") or next((w for w in g.lexicon.hedges_before if w in m.group("verb")), None)
+        built = _M(name, a, b, a, m.end(), "index_value", read_number(m.group("num")), None, None, hedge,
+                   (m.start("num"), m.end("num")), verb=verb, scope=scope)
+        new.append(_finish(c, g, built, left, m.end(), "target" if _TARGET_RE.search(norm, left, m.end()) else "actual"))
+    if not new:
+        return out
+    return list(heapq.merge(out, new, key=lambda x: x.span.start))  # each in text order, out's own order kept
+
+
+# an indicator whose value has no unit: an index, a coefficient, a score
+_UNITLESS = re.compile(
+    r"(?P<head>指数|PMI|CPI|PPI|系数|平均分|得分|评分)"
+    r"(?P<verb>(?:大概|大约|约|为|是|达到|达|保持在|在){0,2})"
+    r"(?<![\d.])(?P<num>\d{1,4}(?:\.\d{1,3})?)(?![\d.])"
+    r"(?P<ha>左右|以上)?(?=[，,。；;、）)]|$)"
+)
+_CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
 
 
 def _can_be_name(g: Grammar, name: str) -> bool:
