@@ -481,8 +481,9 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if not name and period_at >= 2:
         # 粮食产量今年达到5万吨: nothing but verbs after the period; the name is before it
         return _clean_name(c, g, a, a + period_at, lists)
-    if name[:1] in "较比" and name[:2] not in ("比重", "比例", "比率", "比值", "较大", "较高", "较低"):
-        name = ""  # 较“十三五”时期(增长35%): a comparison basis, not a name
+    if (name[:1] in "较比" and name[:2] not in ("比重", "比例", "比率", "比值", "较大", "较高", "较低")) \
+            or name.startswith(("同比", "环比")):
+        name = ""  # 较“十三五”时期(增长35%), 同比改善(5%): a comparison basis, not a name
     if not name or not (name[0].isalpha() or any(ch.isalpha() for ch in name)) or _has_pronoun(name) \
             or _ENDS_WITH_COUNT.search(name) \
             or (name in _CHANGE_VERBS) or _COMPARED_CHANGE.search(name):  # (余额)比上年减少0.8万亩: a change
