@@ -814,11 +814,12 @@ def _split_items(c, g, a, dist_start, dist_end, vstart):
         return []
     texts = [c.text[x:y] for x, y in parts]
     head = "" if suffix else _shared_head(texts)
+    known = _indicators(g.lexicon)[0]
     out = []
     for k, ((x, y), tx) in enumerate(zip(parts, texts)):
         nm = tx
-        if head and not tx.endswith(head):
-            nm = tx + head
+        if head and not tx.endswith(head) and not tx.isascii() and tx not in known:
+            nm = tx + head  # (GDP and a name the lexicon knows are whole: GDP、财政收入 is not GDP收入)
         if suffix:
             nm = nm + suffix
         out.append((nm, x, y))
