@@ -73,8 +73,19 @@ class OffsetMap:
                 return start, end  # the usual case, without the clamping calls
             s = min(max(start, 0), n)
             return s, min(max(end, s), n)
-        s = self.pos(max(start, 0))
-        e = self.pos(end - 1) + 1 if end > start else s
+        # pos(max(start, 0)) and pos(end - 1) + 1, inlined (the span of every extracted thing comes here)
+        op = self._opos
+        c = start if start > 0 else 0
+        i = bisect_right(cp, c) - 1
+        s = op[i] + (c - cp[i])
+        if s > n:
+            s = n
+        if end > start:
+            j = bisect_right(cp, end - 1) - 1
+            e = op[j] + (end - 1 - cp[j])
+            e = (n if e > n else e) + 1
+        else:
+            e = s
         return s, min(max(s, e), n)
 
     def clean_pos(self, o: int) -> int:
