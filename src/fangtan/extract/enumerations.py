@@ -86,6 +86,8 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
     for m in _marker_matches(norm, start, end):
         k = m.lastindex  # each style's alternative has its one group
         style = _STYLES[k - 1]
+        if style == "dun" and _DUN_NEXT.match(norm, m.end()) is not None:
+            continue  # 一、二、三产业: numerals listed, not a marker
         n = _ordinal(style, m.group(k))
         if style == "seq" and n > 2 and open_.get(style):
             n = open_[style][-1][0] + 1  # 首先…其次…最后: 最后 closes the run whatever its length
@@ -114,10 +116,16 @@ def extract(c: Cleaned, start: int = 0, end: int | None = None, stops: Sequence[
             blocks.append((style, cur))
     blocks.sort(key=lambda b: b[1][0][1])
     newlines: list[list[int]] = []  # every line break, found once if a long line needs it
-    return [_block(c, style, items, end, stops, newlines) for style, items in blocks]
+    firsts = [items[0][1] for _, items in blocks]  # where each block starts: a heading ends before one
+    return [_block(c, style, items, end, stops, newlines, firsts) for style, items in blocks]
 
 
-_GLUED_FIRST = {"cparen": ("（一）", "(一)"), "aparen": ("（1）", "(1)")}
+_GLUED_FIRST = {"cparen": ("（一）", "(一)"), "aparen": ("（1）", "(1)"), "dun": ("一、",)}
+_DUN_NEXT = re.compile(f"[{_CN}]{{1,3}}、")  # a numeral and 、 right after 一、: a list of numerals
+# a glued 一、 is a marker only after a character that makes no word with 一 (统一、, 之一、, 第一、, 十一、)
+_YI_WORD_BEFORE = frozenset("统唯之第万专同划单归其逐均合如始十百千零〇二三四五六七八九")
+# …and before a short heading that ends at a sentence end or at a nested （一）: 结果一、总体情况(一)…
+_GLUED_HEADING = re.compile(r"[\u4e00-\u9fff]{2,20}(?=[（(]一[）)]|[。；;\n])")
 _GLUED_REACH = 3000
 
 
@@ -129,6 +137,10 @@ def _glued_first(c: Cleaned, style: str, lo: int, hi: int) -> tuple[int, int, in
     at = max(norm.rfind(w, lo, hi) for w in _GLUED_FIRST[style])
     if at < 0 or (style == "aparen" and at + 3 < len(norm) and norm[at + 3].isdigit()):
         return None
+    if style == "dun":
+        if (at > 0 and norm[at - 1] in _YI_WORD_BEFORE) or _GLUED_HEADING.match(norm, at + 2, hi) is None:
+            return None
+        return (1, at, at + 2, c.text[at : at + 2])
     return (1, at, at + 3, c.text[at : at + 3])
 
 
@@ -163,7 +175,7 @@ def _find_all(text: str, ch: str):
 
 
 def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: int, stops: Sequence[int],
-           newlines: list[list[int]]) -> Enumeration:
+           newlines: list[list[int]], firsts: Sequence[int] = ()) -> Enumeration:
     norm, text = c.norm, c.text
     out = []
     for k, (n, ms, me, marker) in enumerate(items):
@@ -181,6 +193,9 @@ def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: 
             stop = line_end
         h = _HEAD_END.search(norm, me, stop)
         hend = h.start() if h else stop
+        f = bisect_right(firsts, me)
+        if f < len(firsts) and firsts[f] < hend:
+            hend = firsts[f]  # 一、总体情况（一）收入…: a nested block begins, and so the heading ends
         tail = stop
         if nxt is None:
             # the last item runs to the end of its line, but not past _LAST_ITEM_REACH characters (a text
