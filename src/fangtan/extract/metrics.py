@@ -169,8 +169,9 @@ _CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
 
 def _can_be_name(g: Grammar, name: str) -> bool:
     """Whether what is left of a clause can name an indicator: not a lone function word (同一天 → 同),
-    and not itself a quantity (由上年的88个增加到317个 → 88个: the value a change started from)."""
-    if name in _NOT_A_NAME:
+    not a verb alone (惠及1100万人), and not itself a quantity (由上年的20个增加到65个 → 20个: the
+    value a change started from)."""
+    if name in _NOT_A_NAME or name in _VERB_NAMES:
         return False
     if len(name) >= 4 and name[-1] == "时" and name[-2] not in _SHI_WORDS:
         return False  # 重新发现白鹤时(只有5只): a time clause, not an indicator
@@ -217,6 +218,8 @@ _HEDGE_END = frozenset("约近超逾过破少于达余多到")
 _NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了至到")
 # an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
 _SHI_WORDS = frozenset("小工课学机当同届随及临平按准实定适历计暂超用耗")  # 小时, 工时, 课时…: words, not "when"
+# verbs that name nothing by themselves: 惠及1100万人, 选择11个 (the counted thing is elsewhere)
+_VERB_NAMES = frozenset(("惠及", "选择", "涉及", "覆盖", "带动", "帮助", "吸引", "辐射", "包括", "涵盖", "受益", "服务"))
 _NAME_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}(?:是(?![否非不])|、)")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
 _ASCII_DIGITS = frozenset("0123456789")
@@ -670,6 +673,11 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # 就在前3天: a time, not a quantity
     if cn and unit == "度":
         return None  # 一度 (once, for a time), 两度: an adverb, not degrees or kilowatt-hours
+    if cn and norm[_ts(t) - 1 : _ts(t)] in ("几", "数"):
+        return None  # 方圆几十公里, 数百家: a vague number, not a value
+    if cn and unit == "元" and v <= 10 and _is_han(norm[t.end() : t.end() + 1] or " ") \
+            and norm[t.end() : t.end() + 1] not in "的钱左以多":
+        return None  # 两元食堂, 一元公交: a price in a name, not a value
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
     nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
