@@ -138,3 +138,32 @@ def test_crlf_offsets_index_the_raw_text():
 def test_parse_rejects_bytes():
     with pytest.raises(TypeError):
         fangtan.parse(b"\xe5\x85\xa8")  # type: ignore[arg-type]
+
+
+def test_every_rule_the_metrics_extractor_writes_is_a_metric_rule():
+    """Metric.rule is a Literal: a rule string written anywhere in the extractor must be one of them
+    (the trusted builders do not validate, so a new rule name must be added to MetricRule)."""
+    import ast
+    import inspect
+    from typing import get_args
+
+    from fangtan.extract import metrics
+    from fangtan.models import MetricRule
+
+    tree = ast.parse(inspect.getsource(metrics))
+    found: set[str] = set()
+
+    def strings(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+        elif isinstance(node, ast.IfExp):
+            yield from strings(node.body)
+            yield from strings(node.orelse)
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_M" and len(node.args) > 5:
+            found.update(strings(node.args[5]))
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "rule" for t in node.targets):
+            found.update(strings(node.value))
+    assert len(found) >= 10  # the walk sees the extractor's rules
+    assert found <= set(get_args(MetricRule)), found - set(get_args(MetricRule))

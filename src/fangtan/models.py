@@ -46,6 +46,23 @@ GrowthUnit = Literal["%", "个百分点", "倍", "成"]
 MetricStatus = Literal["actual", "target"]
 GapKind = Literal["number", "year"]
 EnumStyle = Literal["shi", "di", "cn_dun", "cn_paren", "arabic", "arabic_paren", "circled", "sequence"]
+# which rule read a metric (Metric.rule): where its name was found relative to its number
+MetricRule = Literal[
+    "name_value",              # 地区生产总值256.3亿元: the name, then the value
+    "value_then_noun",         # 发行660亿元绿色债券: the value, then what it is an amount of
+    "count_then_noun",         # 建成12个文化站: a count, then what is counted
+    "value_then_name",         # 以2万元为上限: the value, then the word that names it
+    "value_distributive",      # A、B分别为x、y: each name with its value
+    "value_list_shared_name",  # (名称)分别为x、y: values whose items are not named here, the shared name
+    "same_name_value",         # 1.2万户、4.5万人: a second value of the same name
+    "lost_value",              # 产值万元: the unit is there, the number was lost
+    "index_value",             # 制造业PMI为50.2: an index or a score, a value with no unit
+    "name_growth",             # 进出口总额下降3.4%: a name and its growth, no value
+    "growth_distributive",     # A、B分别增长x%、y%: each name with its growth
+    "same_indicator_growth",   # …，两年平均增长5%: the same indicator on another basis
+    "rate_change",             # 增速回落1个百分点: a change of a growth rate, named 增速 or 降幅
+    "rate_noun_growth",        # 平均增速只有5.1%: a growth named by its rate noun alone
+]
 
 
 class Growth(_Model):
@@ -82,7 +99,7 @@ class Metric(_Model):
     status: MetricStatus = "actual"
     speaker: str | None = None
     missing: list[Literal["value", "growth_rate"]] = Field(default_factory=list)
-    rule: str
+    rule: MetricRule
     span: Span
     name_span: Span
     value_span: Span | None = None
