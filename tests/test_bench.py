@@ -56,3 +56,27 @@ def test_timed_patterns_time_the_patterns_and_change_nothing():
     # everything is put back, and parses as before
     assert counted_lists._COUNT is count and p.grammar.quantity is quantity
     assert p.parse(seed).model_dump(mode="json") == want
+
+
+def test_outputs_dump_and_diff(tmp_path, monkeypatch, capsys):
+    """benchmarks/outputs.py: a dump compared with itself changes nothing (exit 0); a dump with a
+    metric removed and a field changed is reported, with exit status 1."""
+    import json
+
+    spec = importlib.util.spec_from_file_location("fangtan_outputs", ROOT / "benchmarks" / "outputs.py")
+    outputs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(outputs)  # type: ignore[union-attr]
+    seed = (ROOT / "seeds" / "000_49881e2bc210889c.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr(outputs, "texts", lambda: {"seed": seed, "short": "全县粮食产量5万吨。"})
+    a = tmp_path / "a.json"
+    assert outputs.main(["dump", str(a)]) == 0
+    assert outputs.main(["diff", str(a), str(a)]) == 0
+    docs = json.loads(a.read_text(encoding="utf-8"))
+    gone = docs["seed"]["metrics"].pop(0)
+    docs["short"]["title"] = "另一个标题"
+    b = tmp_path / "b.json"
+    b.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert outputs.main(["diff", str(a), str(b)]) == 1
+    out = capsys.readouterr().out
+    assert "2 of 2 texts changed" in out and f"- metrics: {gone['name']}" in out and "title changed" in out
