@@ -173,6 +173,8 @@ def _can_be_name(g: Grammar, name: str) -> bool:
     value a change started from)."""
     if name in _NOT_A_NAME or name in _VERB_NAMES:
         return False
+    if _FROM_WORD.search(name) is not None:
+        return False  # 贷款由政府作(100%担保), 从目前的…: an agent or a starting point, a clause, not a name
     if len(name) >= 4 and name[-1] == "时" and name[-2] not in _SHI_WORDS:
         return False  # 重新发现白鹤时(只有5只): a time clause, not an indicator
     return not (name[:1].isdigit() and g.quantity_no_rate.fullmatch(name) is not None)
@@ -218,6 +220,7 @@ _HEDGE_END = frozenset("约近超逾过破少于达余多到")
 _NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了至到")
 # an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
 _SHI_WORDS = frozenset("小工课学机当同届随及临平按准实定适历计暂超用耗")  # 小时, 工时, 课时…: words, not "when"
+_GRANT_VERBS = ("增拨", "增撥", "注资", "注資", "拨款", "撥款", "拨付", "撥付", "提供", "投入")
 # verbs that name nothing by themselves: 惠及1100万人, 选择11个 (the counted thing is elsewhere)
 _VERB_NAMES = frozenset(("惠及", "选择", "涉及", "覆盖", "带动", "帮助", "吸引", "辐射", "包括", "涵盖", "受益", "服务"))
 _NAME_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}(?:是(?![否非不])|、)")
@@ -481,6 +484,8 @@ def _clean_name(c: Cleaned, g: Grammar, a: int, b: int, lists: bool = False) -> 
     if t - s > 24:
         s = t - 24
     name = c.text[s:t].strip()
+    if name[:1] == "向" and len(name) > 3 and name.endswith(_GRANT_VERBS):
+        name, s = name[1:], s + 1  # 向科技园增拨(20亿元): the recipient and the grant, without 向
     if not name and period_at >= 2:
         # 粮食产量今年达到5万吨: nothing but verbs after the period; the name is before it
         return _clean_name(c, g, a, a + period_at, lists)
