@@ -54,7 +54,7 @@ _HEADS = ("先进产能占比", "增加值", "排放量", "总产值", "产值",
           "销售额", "营收", "面积", "人数", "进出口", "余额", "规模", "总额", "增速", "浓度", "覆盖率")
 _POST_STOP = regex.compile(
     r"入围|获评|获得|构筑|扎根|参加|参与|实现|完成|成为|带动|覆盖|落户|建成|开工|投产|签约|达到|进入|位居|通过|受益|全部|已经|"
-    r"增收|进行|培训|培訓|用于|等|"
+    r"增收|进行|培训|培訓|用于|等|(?<![个项条家座所处名颗只台件种类批])主要|扎实|有序|稳步|持续|正在|"
     r"[的在将已均被把与和及对为是了获入，。、；：,:;（(）)\s“”\d]"
 )
 _POST_STOP_LIST = regex.compile(r"[的在将已均被把对为是了，。、；：,:;（(）)\s“”\d]")
@@ -678,6 +678,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         return None  # 就在前3天: a time, not a quantity
     if cn and unit == "度":
         return None  # 一度 (once, for a time), 两度: an adverb, not degrees or kilowatt-hours
+    if cn and unit == "天" and v == 1:
+        return None  # 一天早晨, 同一天: a time, not a count of days
     if cn and norm[_ts(t) - 1 : _ts(t)] in ("几", "数"):
         return None  # 方圆几十公里, 数百家: a vague number, not a value
     if cn and unit == "元" and v <= 10 and _is_han(norm[t.end() : t.end() + 1] or " ") \
