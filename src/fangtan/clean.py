@@ -164,10 +164,11 @@ def _furniture(norm: str, lex: Lexicon) -> tuple[list[tuple[str, int, int]], int
     contains = _furniture_words(lex)
     for m in _LINE.finditer(norm):
         s, e = m.span()
-        line = m.group().strip()
+        raw = m.group()
+        line = raw.strip()
         if not line:
             continue
-        lead = s + (len(m.group()) - len(m.group().lstrip()))
+        lead = s + (len(raw) - len(raw.lstrip()))
         bare = line.strip("*_ ")  # *来源：某局* (Markdown emphasis around the line)
         lead += len(line) - len(line.lstrip("*_ "))
         sm = src_re.match(bare) if bare.startswith(src_heads) else None  # the pattern starts with a head
