@@ -22,23 +22,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def texts() -> dict[str, str]:
-    """The texts compared, by a stable name."""
-    from sample_texts import CORPUS
+    """The texts compared, by a stable name (the seed and case texts as the tests name them)."""
+    from sample_texts import CORPUS, named_seed_and_case_texts
 
-    import yaml
-
-    out: dict[str, str] = {}
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    for p in seeds:
-        out[f"seeds/{p.name}"] = p.read_text(encoding="utf-8")
+    out = dict(named_seed_and_case_texts())
     for p in sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []:
         out[f"corpus/{p.name}"] = p.read_text(encoding="utf-8")
-    for y in sorted((ROOT / "tests" / "cases").glob("*/*.yaml")):
-        for case in yaml.safe_load(y.read_text(encoding="utf-8")) or []:
-            if isinstance(case, dict) and isinstance(case.get("text"), str):
-                out[f"{y.parent.name}/{y.stem}/{case.get('id')}"] = case["text"]
-    if seeds:
-        seed = seeds[0].read_text(encoding="utf-8")
+    seed = next((text for name, text in out.items() if name.startswith("seeds/")), None)
+    if seed is not None:
         for k in range(0, len(seed), 97):
             out[f"seed[{k}:]"] = seed[k:]
         out["seed x3"] = seed * 3

@@ -21,7 +21,7 @@ import regex
 from ..clean import Cleaned
 from ..models import CountedList, Enumeration, ListItem, new_span, trusted
 from ..numbers import read_number
-from ..scan import match_at
+from ..scan import find_all, match_at
 
 __all__ = ["extract", "TASK_LABELS"]
 
@@ -142,7 +142,7 @@ def extract(c: Cleaned, enums: list[Enumeration], start: int = 0, end: int | Non
         items = _items_before(c, ms, n) if n >= 2 else None  # a list before needs two items or more
         if items is None:
             items = _items_after(c, phrase_e, n, end)
-        if items is None and n >= 2 and norm.startswith(_COMMAS, phrase_e):
+        if items is None and n >= 2 and norm.startswith(_COMMAS, phrase_e):  # (its first test, sparing the call)
             items = _grouped_items(c, phrase_e, n, end)
         if items is None and n in sizes:  # (no enumeration of n items: none to take)
             k = bisect_right(stops, me)
@@ -388,7 +388,7 @@ _DATE_REST = re.compile(r"[年月日](?:底|末|初|份|中旬|上旬|下旬)?")
 _GROUPED_HEAD = re.compile(r"[，,](?:按[^，,。；;：:]{1,20}?)?分别(?:是|为)?[：:]")
 _GROUP = re.compile(r"(?P<owner>[^，,；;。：:]{1,30}?)(?P<k>\d{1,2}|[一二两三四五六七八九十])个[，,](?P<items>[^；;。]+)")
 _GROUP_SEP = re.compile(r"[；;]")
-_STOP_SENTENCE = re.compile(r"[。！？\n]")
+_STOP_SENTENCE = re.compile(r"[。！？\n]")  # _STOP without ；, which separates the groups
 _COMMAS = ("，", ",")
 _GROUPED_REACH = 800  # how far a list by groups is followed (bounded: linear)
 
@@ -479,20 +479,11 @@ def _noun_count_matches(norm: str, start: int, end: int) -> list:
 
     A match is 2–8 characters, a count of 1–3 and a count word, then a colon, or a comma or colon
     before 分别/即/包括/有 or before 按 (，按单位划分分别是); so it can only start 4 to 12 characters
-    before such a place. Those
-    places are tried in order and the scan resumes after each match, as ``finditer`` does."""
-    ends = []
-    find = norm.find
-    i = find("：", start, end)
-    while i >= 0:
-        ends.append(i)
-        i = find("：", i + 1, end)
+    before such a place. Those places are tried in order and the scan resumes after each match, as
+    ``finditer`` does."""
+    ends = list(find_all(norm, "：", start, end))
     for w in ("分别", "即", "包括", "有", "按"):
-        i = find(w, start + 1, end)
-        while i >= 0:
-            if norm[i - 1] in "，,：:":
-                ends.append(i - 1)
-            i = find(w, i + 1, end)
+        ends.extend(i - 1 for i in find_all(norm, w, start + 1, end) if norm[i - 1] in "，,：:")
     starts: set[int] = set()
     for t in ends:
         if t > start and norm[t - 1] in _NOUN_COUNT_MW:

@@ -18,7 +18,7 @@ import regex
 from ..clean import Cleaned
 from ..models import EnumItem, Enumeration, new_span, trusted
 from ..numbers import CN_DIGITS
-from ..scan import match_at
+from ..scan import find_all, match_at
 
 __all__ = ["extract"]
 
@@ -161,21 +161,14 @@ def _line_end(norm: str, pos: int, bound: int, newlines: list[list[int]]) -> int
     """The first line break in ``[pos, bound)`` (or ``bound``), from a list of every line break
     made once per document: a text without line breaks stays linear however many items it has."""
     if not newlines:
-        newlines.append([i for i in _find_all(norm, "\n")])
+        newlines.append(list(find_all(norm, "\n")))
     nl = newlines[0]
     j = bisect_right(nl, pos - 1)
     return nl[j] if j < len(nl) and nl[j] < bound else bound
 
 
-def _find_all(text: str, ch: str):
-    i = text.find(ch)
-    while i >= 0:
-        yield i
-        i = text.find(ch, i + 1)
-
-
 def _block(c: Cleaned, style: str, items: list[tuple[int, int, int, str]], end: int, stops: Sequence[int],
-           newlines: list[list[int]], firsts: Sequence[int] = ()) -> Enumeration:
+           newlines: list[list[int]], firsts: Sequence[int]) -> Enumeration:
     norm, text = c.norm, c.text
     out = []
     for k, (n, ms, me, marker) in enumerate(items):

@@ -19,6 +19,7 @@ import regex
 from ..clean import Cleaned
 from ..grammar import Grammar
 from ..models import Gap, new_span, trusted
+from ..scan import find_all
 
 __all__ = ["extract", "PLAN_YEARS"]
 
@@ -65,16 +66,13 @@ def _mangled_years(norm: str, start: int, end: int) -> list[re.Match[str]]:
     starts four characters before that 年 (no two matches overlap: 年 is not a year character)."""
     out = []
     last = -1
-    find = norm.find
-    q = find("?", start, end)
-    while q >= 0:
-        y = find("年", q + 1, min(end, q + 5))
+    for q in find_all(norm, "?", start, end):
+        y = norm.find("年", q + 1, min(end, q + 5))
         if y >= start + 4 and y > last:
             m = _MANGLED_YEAR.match(norm, y - 4, end)
             if m is not None and m.group("year").strip("?"):
                 out.append(m)
                 last = y
-        q = find("?", q + 1, end)
     return out
 
 

@@ -135,10 +135,9 @@ def _with_indices(c: Cleaned, g: Grammar, start: int, end: int, out: list[Metric
     new: list[Metric] = []
     for m in _UNITLESS.finditer(norm, start, end):  # (its literal first characters make the scan fast)
         left = max(start, m.start() - 40)
-        stop = _CLAUSE_START.search(norm, left, m.start())
-        while stop is not None:  # the clause start: after the last delimiter before the head
+        stop = _CLAUSE_START_BACK.search(norm, left, m.start())  # the last delimiter before the head
+        if stop is not None:
             left = stop.end()
-            stop = _CLAUSE_START.search(norm, left, m.start())
         name, a, b, scope, verb = _clean_name(c, g, left, m.end("head"))
         if not name or not _can_be_name(g, name):
             continue
@@ -164,7 +163,7 @@ _UNITLESS = re.compile(
     r"(?<![\d.])(?P<num>\d{1,4}(?:\.\d{1,3})?)(?![\d.])"
     r"(?P<ha>左右|以上)?(?=[，,。；;、）)]|$)"
 )
-_CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n]")
+_CLAUSE_START_BACK = regex.compile(r"(?r)[，,。；;：:！？!?\n]")
 
 
 def _can_be_name(g: Grammar, name: str) -> bool:
@@ -192,21 +191,30 @@ _TRAILING_PERIOD = regex.compile(r"(?:[上下]半年|前?[一二三四1-4]季度
 _PLACE = regex.compile(r"(?P<place>(?:(?!及|以上|以下|脱贫|贫困|重点|城市|全|人均|地区)[\p{Han}]){2,8}?(?:自治区|自治州|自治县|省|市|(?<![地社园景城辖片小矿林牧湖])区|县|镇|乡|街道|旗))")
 _PLACE_END = re.compile(r"[区县市省镇乡旗道州]")  # every _PLACE match holds one of these
 _PLACE_SUFFIX = frozenset("镇乡村县市区省州旗")
-# 从/由 and a number after it in a name: the start of a from-to change (not 由于, 从事, 从业, 自由, 理由)
-# between the value a change starts from and the value it reaches: 降至, 提高到, 达到
-_TO_GAP = re.compile(r"(?:提高|增加|增长|上升|下降|降低|减少|扩大|缩小|提升|回落|升|降|增|减)?(?:到|至)|达到")
+# a verb of change that takes 到/至 (提高到, 下降至): what stands between the two values of a from-to
+# change (降至, 提高到, 达到), and what ends a name before its basis (支付额提到人均收入…倍)
+_TO_VERBS = "提高|提升|增加|增长|上升|下降|降低|减少|扩大"
+_TO_GAP = re.compile(rf"(?:{_TO_VERBS}|缩小|回落|升|降|增|减)?(?:到|至)|达到")
 _TITLE_VERB = re.compile(r"获评|被评为|评为|入选|荣获|获批|被认定为|认定为|被命名为|命名为")
 _TITLE_END = re.compile(rf"[，,。；;、：:！？{_WHITE_SPACE}（(]")
-_TO_VERB = re.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大)(?:到|至)|提到|达到|升至|降至|增至|减至")
+_TO_VERB = re.compile(rf"(?:{_TO_VERBS})(?:到|至)|提到|达到|升至|降至|增至|减至")
 _COMPARATIVE_NEXT = frozenset("大高低快好多少强弱为")  # 较大, 较快…: 较 as "rather", not a comparison
+# 从/由 as "from" or "by" (not 由于, 从事, 从业, 自由, 理由); with a number after it in a name, the start
+# of a from-to change
 _FROM_WORD = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])")
-_FROM = re.compile(r"(?<![自理缘经])[从由](?![于事业而严未来])(?=[^从由]*\d)")
+_FROM = re.compile(_FROM_WORD.pattern + r"(?=[^从由]*\d)")
 _PLAN_CUE = re.compile(r"目标|预期|计划|规划|力争|争取|确保|要点|安排")
 _TARGET_RE = re.compile("|".join(sorted(_TARGET, key=len, reverse=True)))
 _COMPARED_CHANGE = re.compile(r"(?:比|较|同比|环比)[^，。]{0,8}?(?:增加|减少|多增|少增|增长|下降|扩大|缩小|提高|降低|上升|提升)了?$")
 _CHANGE_ENDS = ("增长", "增长了", "增加", "增加了", "减少", "减少了", "提高", "提高了", "降低", "降低了", "上升", "下降",
                 "提升", "扩大", "缩小")  # a name ending so is a change: 营业收入增长(3亿元)
 _RATE_UNITS = frozenset(("%", "个百分点", "倍", "成"))
+
+
+def _is_change(name: str, unit: str) -> bool:
+    """营业收入增长3亿元, 每斤提高0.1元: a name ending in a change verb before an amount (not a rate) is an
+    absolute change, which is not read yet."""
+    return unit not in _RATE_UNITS and name.endswith(_CHANGE_ENDS)
 _CHANGE_VERBS = frozenset("增加 增加了 减少 减少了 增长 增长了 下降 下降了 提高 提高了 降低 降低了 上升 上升了 回落 扩大 缩小 净增 新增".split())
 _TRAILING_PAREN = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 _DURATION = re.compile(r"(?:持续|历时|为期|用时|耗时|连续|仅用|只用|最长|最短)$")
@@ -218,11 +226,11 @@ _COUNT_WORDS = frozenset("个项名家条种类件位所支批张片场次座")
 _HEDGE_END = frozenset("约近超逾过破少于达余多到")
 # what is left of a clause is no indicator when it is only one of these (同一天 → 同, 还只是8个 → 只)
 _NOT_A_NAME = frozenset("只同现者度前也都还又就才仅约各每共总这那其该此本是有在为从将已均的了至到")
-# an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
 _SHI_WORDS = frozenset("小工课学机当同届随及临平按准实定适历计暂超用耗")  # 小时, 工时, 课时…: words, not "when"
 _GRANT_VERBS = ("增拨", "增撥", "注资", "注資", "拨款", "撥款", "拨付", "撥付", "提供", "投入")
 # verbs that name nothing by themselves: 惠及1100万人, 选择11个 (the counted thing is elsewhere)
 _VERB_NAMES = frozenset(("惠及", "选择", "涉及", "覆盖", "带动", "帮助", "吸引", "辐射", "包括", "涵盖", "受益", "服务"))
+# an enumeration marker at the start of a name: 三是全县粮食产量 → 全县粮食产量
 _NAME_MARKER = re.compile(r"[一二三四五六七八九十]{1,3}(?:是(?![否非不])|、)")
 _CN_NUM = frozenset("零〇一二两三四五六七八九十百千")
 _ASCII_DIGITS = frozenset("0123456789")
@@ -655,7 +663,7 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
         if len(run) > 1 and not (names and len(names) == len(run)):
             # 分别 over values whose items are not named here: each value with the shared name (its
             # evidence shows the rest), never the first value alone for the whole name
-            if not name or (unit not in _RATE_UNITS and name.endswith(_CHANGE_ENDS)):
+            if not name or _is_change(name, unit):
                 return 0, j, run[-1].end()
             for tok in run:
                 vv, vv2, uu, ap, _ = _read_value(tok)
@@ -663,28 +671,15 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
                              (_ts(tok), tok.end()), verb="分别"))
             return len(run), j, run[-1].end()
         if names and (len(names) == len(run) or len(run) == 1):
-            if unit not in _RATE_UNITS and any(nm.endswith(_CHANGE_ENDS) for nm, _, _ in names):
+            if any(_is_change(nm, unit) for nm, _, _ in names):
                 return 0, j, run[-1].end()  # A、B分别增加120万、95万: absolute changes, not read yet
             for k, (nm, a, b) in enumerate(names):
                 tok = run[k] if len(run) > 1 else run[0]
                 vv, vv2, uu, ap, _ = _read_value(tok)
                 ms.append(_M(nm, a, b, a, tok.end(), "value_distributive", vv, vv2, uu, ap, (_ts(tok), tok.end()), verb="分别"))
             return len(names), j, run[-1].end()
-    if t.group(_Q.vha) in ("以上", "以下") and _is_han(norm[t.end() : t.end() + 1] or " ") and unit not in g.count_units:
-        return None  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
-    if unit == "%" and norm[_ts(t) - 1 : _ts(t)] == "前" and _is_han(norm[t.end() : t.end() + 1] or " "):
-        return None  # 全国前1%专业: a threshold qualifying a noun (top 1 %), not a quantity
-    if unit == "天" and norm[_ts(t) - 1 : _ts(t)] == "前":
-        return None  # 就在前3天: a time, not a quantity
-    if cn and unit == "度":
-        return None  # 一度 (once, for a time), 两度: an adverb, not degrees or kilowatt-hours
-    if cn and unit == "天" and v == 1:
-        return None  # 一天早晨, 同一天: a time, not a count of days
-    if cn and norm[_ts(t) - 1 : _ts(t)] in ("几", "数"):
-        return None  # 方圆几十公里, 数百家: a vague number, not a value
-    if cn and unit == "元" and v <= 10 and _is_han(norm[t.end() : t.end() + 1] or " ") \
-            and norm[t.end() : t.end() + 1] not in "的钱左以多":
-        return None  # 两元食堂, 一元公交: a price in a name, not a value
+    if _not_a_quantity(norm, t, v, unit, cn, g):
+        return None
     if is_count and _lists_items(pre, v):
         return None  # A、B、C三个…: a counted list, not a metric
     nxt_limit = _ts(toks[i + 1]) if i + 1 < len(toks) else e
@@ -727,8 +722,8 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
             ms.append(_M(c.text[a : a + len(pm.group("n"))], a, a + len(pm.group("n")), _ts(t), a + len(pm.group("n")),
                          "value_then_name", v, v2, unit, approx, (_ts(t), t.end())))
             return 1, i + 1, a + len(pm.group("n"))
-    if name.endswith(_CHANGE_ENDS) and unit not in _RATE_UNITS:
-        return None  # 营业收入增长3亿元, 每斤提高0.1元: an absolute change, which is not read yet
+    if _is_change(name, unit):
+        return None
     aside = norm.count("（", left, _ts(t)) + norm.count("(", left, _ts(t)) > norm.count("）", left, _ts(t)) + norm.count(")", left, _ts(t))
     r = toks[i + 1] if v2 is None and i + 1 < len(toks) and toks[i + 1].group(_Q.v) is not None else None
     fm = _FROM_WORD.search(pre) if r is not None else None
@@ -749,6 +744,23 @@ def _value(c, g, t, toks, i, left, ms, delims, s, e):
     return 1, i + 1, t.end()
 
 
+def _not_a_quantity(norm: str, t: regex.Match[str], v: Decimal, unit: str, cn: bool, g: Grammar) -> bool:
+    """A value token that the characters around it show to be no quantity."""
+    ts = _ts(t)
+    before, after = norm[ts - 1 : ts], norm[t.end() : t.end() + 1]
+    noun_after = _is_han(after or " ")
+    if t.group(_Q.vha) in ("以上", "以下") and noun_after and unit not in g.count_units:
+        return True  # 3亿元以上项目: a threshold qualifying a noun, not a quantity
+    if before == "前" and (unit == "天" or (unit == "%" and noun_after)):
+        return True  # 就在前3天: a time; 全国前1%专业: a threshold qualifying a noun (top 1 %)
+    if not cn:
+        return False
+    return (unit == "度"  # 一度 (once, for a time), 两度: an adverb, not degrees or kilowatt-hours
+            or (unit == "天" and v == 1)  # 一天早晨, 同一天: a time, not a count of days
+            or before in ("几", "数")  # 方圆几十公里, 数百家: a vague number, not a value
+            or (unit == "元" and v <= 10 and noun_after and after not in "的钱左以多"))  # 两元食堂: a name
+
+
 def _topic_name(c: Cleaned, g: Grammar, s: int, left: int, ts: int) -> tuple[str, int, int, str | None]:
     """常住人口，已经增长到30万人: where the clause before a value holds only verbs, the clause before it,
     a short noun phrase with no number, is the name (a topic, then what is said of it)."""
@@ -760,13 +772,9 @@ def _topic_name(c: Cleaned, g: Grammar, s: int, left: int, ts: int) -> tuple[str
     if not 2 <= left - 1 - p <= 16 or any(ch.isdigit() for ch in norm[p : left - 1]):
         return "", left, left, None
     name, ns, ne, scope, _ = _clean_name(c, g, p, left - 1)
-    if not name or _has_verb_inside(name):
+    if not name or _TOPIC_VERB.search(name) is not None:
         return "", left, left, None
     return name, ns, ne, scope
-
-
-def _has_verb_inside(name: str) -> bool:
-    return _TOPIC_VERB.search(name) is not None
 
 
 # a clause of verbs and adverbs only, before a value: 已经增长到, 达到, 共有
